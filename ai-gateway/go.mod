@@ -1,0 +1,3 @@
+module github.com/openepro/epro/ai-gateway
+
+go 1.26.0

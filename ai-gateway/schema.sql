@@ -1,0 +1,17 @@
+-- Current schema of epro_ai (owned by ai-gateway). Source for `goctl model`; migrations/ must produce exactly this.
+CREATE TABLE `assessments` (
+  `id` bigint NOT NULL AUTO_INCREMENT,
+  `report_id` varchar(64) NOT NULL,
+  `engine` varchar(32) NOT NULL COMMENT 'builtin or a provider name',
+  `engine_version` varchar(64) NOT NULL COMMENT 'rule-set, model or prompt version',
+  `input_hash` char(64) NOT NULL COMMENT 'SHA-256 of the assessed text',
+  `risk_level` varchar(16) NOT NULL,
+  `sentiment` double NOT NULL,
+  `output` text NOT NULL COMMENT 'JSON result',
+  `latency_ms` int NOT NULL,
+  `fallback` tinyint(1) NOT NULL DEFAULT 0,
+  `created_at` datetime(3) NOT NULL DEFAULT current_timestamp(3),
+  PRIMARY KEY (`id`),
+  KEY `idx_report` (`report_id`),
+  KEY `idx_input_version` (`input_hash`,`engine_version`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -1,0 +1,3 @@
+module github.com/openepro/epro/project-api
+
+go 1.26.0

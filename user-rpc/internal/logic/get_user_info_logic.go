@@ -1,0 +1,31 @@
+package logic
+
+import (
+	"context"
+
+	"github.com/openepro/epro/user-rpc/internal/svc"
+	"github.com/openepro/epro/user-rpc/user"
+
+	"github.com/zeromicro/go-zero/core/logx"
+)
+
+type GetUserInfoLogic struct {
+	ctx    context.Context
+	svcCtx *svc.ServiceContext
+	logx.Logger
+}
+
+func NewGetUserInfoLogic(ctx context.Context, svcCtx *svc.ServiceContext) *GetUserInfoLogic {
+	return &GetUserInfoLogic{
+		ctx:    ctx,
+		svcCtx: svcCtx,
+		Logger: logx.WithContext(ctx),
+	}
+}
+
+// GetUserInfo returns a user's id and display name; NotFound (reason USER_NOT_FOUND) for an unknown id.
+func (l *GetUserInfoLogic) GetUserInfo(in *user.GetUserInfoRequest) (*user.UserInfoResponse, error) {
+	// todo: add your logic here and delete this line
+
+	return &user.UserInfoResponse{}, nil
+}
