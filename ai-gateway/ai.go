@@ -1,3 +1,4 @@
+// Command ai-gateway serves risk assessment of participants' free text over zRPC (registered in etcd).
 package main
 
 import (
@@ -8,29 +9,31 @@ import (
 	"github.com/openepro/epro/ai-gateway/internal/config"
 	"github.com/openepro/epro/ai-gateway/internal/server"
 	"github.com/openepro/epro/ai-gateway/internal/svc"
+	"github.com/openepro/epro/ai-gateway/migrations"
+	"github.com/openepro/epro/common/boot"
 
 	"github.com/zeromicro/go-zero/core/conf"
-	"github.com/zeromicro/go-zero/core/service"
-	"github.com/zeromicro/go-zero/zrpc"
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/reflection"
 )
 
-var configFile = flag.String("f", "etc/ai.yaml", "the config file")
+var (
+	configFile  = flag.String("f", "etc/ai.yaml", "the config file")
+	migrateOnly = flag.Bool("migrate", false, "apply the database migrations and exit")
+)
 
 func main() {
 	flag.Parse()
 
 	var c config.Config
-	conf.MustLoad(*configFile, &c)
+	conf.MustLoad(*configFile, &c, conf.UseEnv())
+	if *migrateOnly {
+		boot.MustMigrate(c.Name, c.DataSource, migrations.FS)
+		return
+	}
 	ctx := svc.NewServiceContext(c)
 
-	s := zrpc.MustNewServer(c.RpcServerConf, func(grpcServer *grpc.Server) {
+	s := boot.MustRPCServer(c.RpcServerConf, func(grpcServer *grpc.Server) {
 		ai.RegisterAiGatewayServer(grpcServer, server.NewAiGatewayServer(ctx))
-
-		if c.Mode == service.DevMode || c.Mode == service.TestMode {
-			reflection.Register(grpcServer)
-		}
 	})
 	defer s.Stop()
 

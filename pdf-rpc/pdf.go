@@ -1,36 +1,39 @@
+// Command pdf-rpc renders PDF summaries of reports and stores them, over zRPC (registered in etcd).
 package main
 
 import (
 	"flag"
 	"fmt"
 
+	"github.com/openepro/epro/common/boot"
 	"github.com/openepro/epro/pdf-rpc/internal/config"
 	"github.com/openepro/epro/pdf-rpc/internal/server"
 	"github.com/openepro/epro/pdf-rpc/internal/svc"
+	"github.com/openepro/epro/pdf-rpc/migrations"
 	"github.com/openepro/epro/pdf-rpc/pdf"
 
 	"github.com/zeromicro/go-zero/core/conf"
-	"github.com/zeromicro/go-zero/core/service"
-	"github.com/zeromicro/go-zero/zrpc"
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/reflection"
 )
 
-var configFile = flag.String("f", "etc/pdf.yaml", "the config file")
+var (
+	configFile  = flag.String("f", "etc/pdf.yaml", "the config file")
+	migrateOnly = flag.Bool("migrate", false, "apply the database migrations and exit")
+)
 
 func main() {
 	flag.Parse()
 
 	var c config.Config
-	conf.MustLoad(*configFile, &c)
+	conf.MustLoad(*configFile, &c, conf.UseEnv())
+	if *migrateOnly {
+		boot.MustMigrate(c.Name, c.DataSource, migrations.FS)
+		return
+	}
 	ctx := svc.NewServiceContext(c)
 
-	s := zrpc.MustNewServer(c.RpcServerConf, func(grpcServer *grpc.Server) {
+	s := boot.MustRPCServer(c.RpcServerConf, func(grpcServer *grpc.Server) {
 		pdf.RegisterPdfServer(grpcServer, server.NewPdfServer(ctx))
-
-		if c.Mode == service.DevMode || c.Mode == service.TestMode {
-			reflection.Register(grpcServer)
-		}
 	})
 	defer s.Stop()
 

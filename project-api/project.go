@@ -1,30 +1,53 @@
 // Code scaffolded by goctl. Safe to edit.
 // goctl 1.10.1
 
+// Command project-api is the suite's HTTP gateway: staff console and patient app routes.
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 
+	"github.com/openepro/epro/common/boot"
+	"github.com/openepro/epro/common/errx"
 	"github.com/openepro/epro/project-api/internal/config"
 	"github.com/openepro/epro/project-api/internal/handler"
 	"github.com/openepro/epro/project-api/internal/svc"
+	"github.com/openepro/epro/project-api/migrations"
 
 	"github.com/zeromicro/go-zero/core/conf"
+	"github.com/zeromicro/go-zero/core/logx"
 	"github.com/zeromicro/go-zero/rest"
+	"github.com/zeromicro/go-zero/rest/httpx"
 )
 
-var configFile = flag.String("f", "etc/project-api.yaml", "the config file")
+var (
+	configFile  = flag.String("f", "etc/project-api.yaml", "the config file")
+	migrateOnly = flag.Bool("migrate", false, "apply the database migrations and exit")
+)
 
 func main() {
 	flag.Parse()
 
 	var c config.Config
-	conf.MustLoad(*configFile, &c)
+	conf.MustLoad(*configFile, &c, conf.UseEnv())
+	if *migrateOnly {
+		boot.MustMigrate(c.Name, c.DataSource, migrations.FS)
+		return
+	}
 
 	server := rest.MustNewServer(c.RestConf)
 	defer server.Stop()
+
+	// The one HTTP error mapping: domain errors and gRPC statuses → status + {"error","reason"}.
+	httpx.SetErrorHandlerCtx(func(ctx context.Context, err error) (int, any) {
+		code, body := errx.HTTP(err)
+		if code >= 500 {
+			logx.WithContext(ctx).Errorf("request failed: %s", errx.Redact(err))
+		}
+		return code, body
+	})
 
 	ctx := svc.NewServiceContext(c)
 	handler.RegisterHandlers(server, ctx)

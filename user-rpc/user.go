@@ -1,36 +1,49 @@
+// Command user-rpc serves staff and participant identities over zRPC (registered in etcd).
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
+	"os"
 
+	"github.com/openepro/epro/common/boot"
+	"github.com/openepro/epro/user-rpc/internal/account"
 	"github.com/openepro/epro/user-rpc/internal/config"
 	"github.com/openepro/epro/user-rpc/internal/server"
 	"github.com/openepro/epro/user-rpc/internal/svc"
+	"github.com/openepro/epro/user-rpc/migrations"
 	"github.com/openepro/epro/user-rpc/user"
 
 	"github.com/zeromicro/go-zero/core/conf"
-	"github.com/zeromicro/go-zero/core/service"
-	"github.com/zeromicro/go-zero/zrpc"
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/reflection"
 )
 
-var configFile = flag.String("f", "etc/user.yaml", "the config file")
+var (
+	configFile  = flag.String("f", "etc/user.yaml", "the config file")
+	migrateOnly = flag.Bool("migrate", false, "apply the database migrations and exit")
+)
 
 func main() {
 	flag.Parse()
 
 	var c config.Config
-	conf.MustLoad(*configFile, &c)
+	conf.MustLoad(*configFile, &c, conf.UseEnv())
+	if *migrateOnly {
+		boot.MustMigrate(c.Name, c.DataSource, migrations.FS)
+		return
+	}
 	ctx := svc.NewServiceContext(c)
+	if created, err := account.EnsureAdmin(context.Background(), ctx.Users,
+		c.Bootstrap.AdminUser, c.Bootstrap.AdminPassword, c.Bootstrap.AdminName); err != nil {
+		fmt.Fprintf(os.Stderr, "user-rpc: %v\n", err)
+		os.Exit(1)
+	} else if created {
+		fmt.Println("user-rpc: bootstrap administrator created")
+	}
 
-	s := zrpc.MustNewServer(c.RpcServerConf, func(grpcServer *grpc.Server) {
+	s := boot.MustRPCServer(c.RpcServerConf, func(grpcServer *grpc.Server) {
 		user.RegisterUserServer(grpcServer, server.NewUserServer(ctx))
-
-		if c.Mode == service.DevMode || c.Mode == service.TestMode {
-			reflection.Register(grpcServer)
-		}
 	})
 	defer s.Stop()
 

@@ -1,6 +1,11 @@
 package model
 
-import "github.com/zeromicro/go-zero/core/stores/sqlx"
+import (
+	"context"
+	"fmt"
+
+	"github.com/zeromicro/go-zero/core/stores/sqlx"
+)
 
 var _ DocumentsModel = (*customDocumentsModel)(nil)
 
@@ -9,7 +14,8 @@ type (
 	// and implement the added methods in customDocumentsModel.
 	DocumentsModel interface {
 		documentsModel
-		withSession(session sqlx.Session) DocumentsModel
+		// Record stores a document row once per (report, content hash): a re-render of the same content is a no-op.
+		Record(ctx context.Context, d *Documents) error
 	}
 
 	customDocumentsModel struct {
@@ -24,6 +30,8 @@ func NewDocumentsModel(conn sqlx.SqlConn) DocumentsModel {
 	}
 }
 
-func (m *customDocumentsModel) withSession(session sqlx.Session) DocumentsModel {
-	return NewDocumentsModel(sqlx.NewSqlConnFromSession(session))
+func (m *customDocumentsModel) Record(ctx context.Context, d *Documents) error {
+	query := fmt.Sprintf("insert ignore into %s (%s) values (?, ?, ?, ?, ?)", m.table, documentsRowsExpectAutoSet)
+	_, err := m.conn.ExecCtx(ctx, query, d.ReportId, d.Kind, d.StorageKey, d.Sha256, d.SizeBytes)
+	return err
 }

@@ -1,13 +1,32 @@
 package svc
 
-import "github.com/openepro/epro/pdf-rpc/internal/config"
+import (
+	"github.com/openepro/epro/common/dbx"
+	"github.com/openepro/epro/pdf-rpc/internal/config"
+	"github.com/openepro/epro/pdf-rpc/internal/model"
+	"github.com/openepro/epro/pdf-rpc/internal/storage"
+	"github.com/zeromicro/go-zero/core/stores/sqlx"
+)
 
+// ServiceContext holds pdf-rpc's dependencies.
 type ServiceContext struct {
-	Config config.Config
+	Config    config.Config
+	Store     storage.Store
+	Documents model.DocumentsModel
+	// Renders is a semaphore bounding concurrent renders.
+	Renders chan struct{}
 }
 
+// NewServiceContext opens the store and epro_pdf; it panics at start-up on a bad config.
 func NewServiceContext(c config.Config) *ServiceContext {
-	return &ServiceContext{
-		Config: c,
+	dsn, err := dbx.Normalize(c.DataSource)
+	if err != nil {
+		panic(err)
 	}
+	store, err := storage.NewLocal(c.StorageDir)
+	if err != nil {
+		panic(err)
+	}
+	return &ServiceContext{Config: c, Store: store, Documents: model.NewDocumentsModel(sqlx.NewMysql(dsn)),
+		Renders: make(chan struct{}, c.MaxConcurrentRenders)}
 }

@@ -3,8 +3,19 @@
 
 package config
 
-import "github.com/zeromicro/go-zero/rest"
+import (
+	"github.com/zeromicro/go-zero/rest"
+	"github.com/zeromicro/go-zero/zrpc"
+)
 
+// Config is project-api's configuration (etc/project-api.yaml; ${VAR}s are read from the environment).
 type Config struct {
 	rest.RestConf
+	// DataSource is the DSN of epro_project (trials, members, participants).
+	DataSource string
+	// UserRpc and ReportRpc reach the services through etcd (or direct Endpoints).
+	UserRpc   zrpc.RpcClientConf
+	ReportRpc zrpc.RpcClientConf
+	// MemberLookupConcurrency bounds the concurrent user-rpc calls of one members listing.
+	MemberLookupConcurrency int `json:",default=16,range=[1:256]"`
 }

@@ -1,6 +1,11 @@
 package model
 
-import "github.com/zeromicro/go-zero/core/stores/sqlx"
+import (
+	"context"
+	"fmt"
+
+	"github.com/zeromicro/go-zero/core/stores/sqlx"
+)
 
 var _ ProjectMembersModel = (*customProjectMembersModel)(nil)
 
@@ -9,7 +14,8 @@ type (
 	// and implement the added methods in customProjectMembersModel.
 	ProjectMembersModel interface {
 		projectMembersModel
-		withSession(session sqlx.Session) ProjectMembersModel
+		// FindByProject returns a trial's members ordered by user id.
+		FindByProject(ctx context.Context, projectID string) ([]*ProjectMembers, error)
 	}
 
 	customProjectMembersModel struct {
@@ -24,6 +30,9 @@ func NewProjectMembersModel(conn sqlx.SqlConn) ProjectMembersModel {
 	}
 }
 
-func (m *customProjectMembersModel) withSession(session sqlx.Session) ProjectMembersModel {
-	return NewProjectMembersModel(sqlx.NewSqlConnFromSession(session))
+func (m *customProjectMembersModel) FindByProject(ctx context.Context, projectID string) ([]*ProjectMembers, error) {
+	var rows []*ProjectMembers
+	query := fmt.Sprintf("select %s from %s where `project_id` = ? order by `user_id`", projectMembersRows, m.table)
+	err := m.conn.QueryRowsCtx(ctx, &rows, query, projectID)
+	return rows, err
 }

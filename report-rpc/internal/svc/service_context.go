@@ -1,13 +1,45 @@
 package svc
 
-import "github.com/openepro/epro/report-rpc/internal/config"
+import (
+	"fmt"
+	"os"
 
+	"github.com/google/uuid"
+	"github.com/openepro/epro/ai-gateway/aigateway"
+	"github.com/openepro/epro/common/dbx"
+	"github.com/openepro/epro/pdf-rpc/pdf_client"
+	"github.com/openepro/epro/report-rpc/internal/config"
+	"github.com/openepro/epro/report-rpc/internal/store"
+	"github.com/openepro/epro/report-rpc/internal/tasks"
+	"github.com/zeromicro/go-zero/core/logx"
+	"github.com/zeromicro/go-zero/core/stores/sqlx"
+	"github.com/zeromicro/go-zero/zrpc"
+)
+
+// ServiceContext holds report-rpc's dependencies.
 type ServiceContext struct {
 	Config config.Config
+	Store  *store.Store
+	Tasks  *tasks.Runner
 }
 
+// NewServiceContext connects to epro_report, ai-gateway and pdf-rpc and prepares (but does not start) the runner.
 func NewServiceContext(c config.Config) *ServiceContext {
-	return &ServiceContext{
-		Config: c,
+	dsn, err := dbx.Normalize(c.DataSource)
+	if err != nil {
+		panic(err)
 	}
+	st := store.New(sqlx.NewMysql(dsn))
+	host, _ := os.Hostname()
+	t := c.Tasks
+	runner := tasks.NewRunner(tasks.Config{
+		Owner:   fmt.Sprintf("%s/%d/%s", host, os.Getpid(), uuid.NewString()[:8]),
+		Workers: t.Workers, QueueSize: t.QueueSize, TaskTimeout: t.TaskTimeout, Lease: t.Lease,
+		SweepInterval: t.SweepInterval,
+		Policy:        tasks.Policy{MaxAttempts: t.MaxAttempts, BaseDelay: t.RetryBase, MaxDelay: t.RetryMax},
+	}, st,
+		aigateway.NewAiGateway(zrpc.MustNewClient(c.AiRpc)),
+		pdf_client.NewPdf(zrpc.MustNewClient(c.PdfRpc)),
+		logx.Errorf)
+	return &ServiceContext{Config: c, Store: st, Tasks: runner}
 }

@@ -2,7 +2,10 @@ package logic
 
 import (
 	"context"
+	"errors"
 
+	"github.com/openepro/epro/common/errs"
+	"github.com/openepro/epro/user-rpc/internal/model"
 	"github.com/openepro/epro/user-rpc/internal/svc"
 	"github.com/openepro/epro/user-rpc/user"
 
@@ -25,7 +28,15 @@ func NewGetUserInfoLogic(ctx context.Context, svcCtx *svc.ServiceContext) *GetUs
 
 // GetUserInfo returns a user's id and display name; NotFound (reason USER_NOT_FOUND) for an unknown id.
 func (l *GetUserInfoLogic) GetUserInfo(in *user.GetUserInfoRequest) (*user.UserInfoResponse, error) {
-	// todo: add your logic here and delete this line
-
-	return &user.UserInfoResponse{}, nil
+	if in.UserID <= 0 {
+		return nil, errs.Invalid(errs.ReasonFieldRange, "userID must be a positive integer")
+	}
+	u, err := l.svcCtx.Users.FindOne(l.ctx, in.UserID)
+	if errors.Is(err, model.ErrNotFound) {
+		return nil, errs.NotFound(errs.ReasonUserNotFound, "user %d not found", in.UserID)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &user.UserInfoResponse{UserID: u.Id, Name: u.DisplayName}, nil
 }

@@ -6,8 +6,10 @@ package report
 import (
 	"context"
 
+	"github.com/openepro/epro/common/shortreport"
 	"github.com/openepro/epro/project-api/internal/svc"
 	"github.com/openepro/epro/project-api/internal/types"
+	rpc "github.com/openepro/epro/report-rpc/report"
 
 	"github.com/zeromicro/go-zero/core/logx"
 )
@@ -27,8 +29,14 @@ func NewSubmitReportLogic(ctx context.Context, svcCtx *svc.ServiceContext) *Subm
 	}
 }
 
+// SubmitReport hands the validated report to report-rpc, which answers only after the commit.
 func (l *SubmitReportLogic) SubmitReport(req *types.SubmitReportReq) (resp *types.SubmitReportResp, err error) {
-	// todo: add your logic here and delete this line
-
-	return
+	out, err := l.svcCtx.ReportRpc.SubmitReport(l.ctx, &rpc.SubmitReportRequest{
+		PatientId: req.PatientID, Score: req.Score, Notes: req.Notes,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &types.SubmitReportResp{Status: "processed", ReportID: out.ReportId, PatientID: out.PatientId,
+		ProcessedNotes: shortreport.ProcessedNotes(req.Notes)}, nil
 }

@@ -1,0 +1,349 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/openepro/epro/common/errx"
+	"github.com/openepro/epro/common/testkit"
+	"github.com/openepro/epro/user-rpc/user"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/credentials/insecure"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	reflectpb "google.golang.org/grpc/reflection/grpc_reflection_v1"
+	"google.golang.org/grpc/status"
+)
+
+func TestSuiteEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped in -short mode: starts etcd, Redis and five services")
+	}
+	s := startStack(t)
+	seed(t, s)
+	s.waitRoutable(s.gateway+"/api/project/e2e-trial/members", http.StatusOK)
+
+	t.Run("report accepted only after commit, tasks done", func(t *testing.T) { testReport(t, s) })
+	t.Run("bad report input", func(t *testing.T) { testBadInput(t, s) })
+	t.Run("members", func(t *testing.T) { testMembers(t, s) })
+	t.Run("user rpc over grpc", func(t *testing.T) { testUserRPC(t, s) })
+	t.Run("pdf outage keeps the report and retries", func(t *testing.T) { testPDFOutage(t, s) })
+}
+
+func seed(t *testing.T, s *stack) {
+	users := testkit.OpenDB(t, s.dsn["user-rpc"])
+	mustExec(t, users, `INSERT INTO users (id, kind, username, display_name) VALUES
+		(11, 'staff', 'pi', '李伟'), (12, 'staff', 'crc', 'Wang Fang'), (13, 'staff', 'dm', 'Chen Jing')`)
+	projects := testkit.OpenDB(t, s.dsn["project-api"])
+	mustExec(t, projects, `INSERT INTO projects (id, name) VALUES ('e2e-trial', 'E2E trial'), ('empty-trial', 'No members')`)
+	mustExec(t, projects, `INSERT INTO project_members (project_id, user_id, role) VALUES
+		('e2e-trial', 13, 'DM'), ('e2e-trial', 11, 'PI'), ('e2e-trial', 12, 'CRC')`)
+}
+
+func mustExec(t *testing.T, db *sql.DB, q string, args ...any) {
+	t.Helper()
+	if _, err := db.Exec(q, args...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+type httpResult struct {
+	status int
+	body   []byte
+}
+
+func post(t *testing.T, url, contentType string, body []byte) httpResult {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return httpResult{resp.StatusCode, b}
+}
+
+func get(t *testing.T, url string) httpResult {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return httpResult{resp.StatusCode, b}
+}
+
+type reportAck struct {
+	Status         string `json:"status"`
+	ReportID       string `json:"reportId"`
+	PatientID      string `json:"patientId"`
+	ProcessedNotes string `json:"processedNotes"`
+}
+
+func submit(t *testing.T, s *stack, body string) reportAck {
+	t.Helper()
+	r := post(t, s.gateway+"/v1/report", "application/json", []byte(body))
+	if r.status != http.StatusOK {
+		t.Fatalf("status %d: %s\n%s", r.status, r.body, s.logs())
+	}
+	var ack reportAck
+	if err := json.Unmarshal(r.body, &ack); err != nil {
+		t.Fatalf("ack %s: %v", r.body, err)
+	}
+	return ack
+}
+
+type taskRow struct {
+	status   string
+	attempts int
+	result   string
+}
+
+func tasks(t *testing.T, db *sql.DB, reportID string) map[string]taskRow {
+	t.Helper()
+	rows, err := db.Query("SELECT task, status, attempts, result FROM report_tasks WHERE report_id = ?", reportID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[string]taskRow{}
+	for rows.Next() {
+		var name string
+		var r taskRow
+		if err := rows.Scan(&name, &r.status, &r.attempts, &r.result); err != nil {
+			t.Fatal(err)
+		}
+		out[name] = r
+	}
+	return out
+}
+
+func waitTasks(t *testing.T, s *stack, db *sql.DB, reportID string, timeout time.Duration) map[string]taskRow {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		ts := tasks(t, db, reportID)
+		if ts["ai"].status == "done" && ts["pdf"].status == "done" {
+			return ts
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("tasks of %s not done after %s: %+v\n%s", reportID, timeout, ts, s.logs())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func testReport(t *testing.T, s *stack) {
+	reports := testkit.OpenDB(t, s.dsn["report-rpc"])
+	ack := submit(t, s, `{"patientId":"P-12345","score":85,"notes":"Patient shows steady improvement"}`)
+	if ack.Status != "processed" || ack.PatientID != "P-12345" || ack.ProcessedNotes != "Validated: Patient shows steady improvement" || ack.ReportID == "" {
+		t.Fatalf("ack %+v", ack)
+	}
+	// the acknowledged report is committed: readable at once from another connection
+	var patient, notes string
+	var score int
+	if err := reports.QueryRow("SELECT patient_id, score, notes FROM reports WHERE id = ?", ack.ReportID).
+		Scan(&patient, &score, &notes); err != nil {
+		t.Fatalf("acknowledged report %s not in MariaDB: %v", ack.ReportID, err)
+	}
+	if patient != "P-12345" || score != 85 || notes != "Patient shows steady improvement" {
+		t.Fatalf("row %s %d %q", patient, score, notes)
+	}
+	ts := waitTasks(t, s, reports, ack.ReportID, 20*time.Second)
+	var ai struct{ RiskLevel, EngineVersion string }
+	var pdf struct {
+		StorageKey, Sha256 string
+		SizeBytes          int64
+	}
+	if err := json.Unmarshal([]byte(ts["ai"].result), &ai); err != nil || ai.RiskLevel != "none" || ai.EngineVersion == "" {
+		t.Fatalf("ai result %q: %v", ts["ai"].result, err)
+	}
+	if err := json.Unmarshal([]byte(ts["pdf"].result), &pdf); err != nil || pdf.StorageKey == "" {
+		t.Fatalf("pdf result %q: %v", ts["pdf"].result, err)
+	}
+	data, err := os.ReadFile(filepath.Join(s.storage, filepath.FromSlash(pdf.StorageKey)))
+	if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) || int64(len(data)) != pdf.SizeBytes {
+		t.Fatalf("stored pdf %s: %d bytes, %v", pdf.StorageKey, len(data), err)
+	}
+	// each service recorded its side in its own database
+	var n int
+	aiDB := testkit.OpenDB(t, s.dsn["ai-gateway"])
+	if err := aiDB.QueryRow("SELECT COUNT(*) FROM assessments WHERE report_id = ?", ack.ReportID).Scan(&n); err != nil || n != 1 {
+		t.Fatalf("assessments for the report: %d, %v", n, err)
+	}
+	pdfDB := testkit.OpenDB(t, s.dsn["pdf-rpc"])
+	if err := pdfDB.QueryRow("SELECT COUNT(*) FROM documents WHERE report_id = ? AND sha256 = ?", ack.ReportID, pdf.Sha256).Scan(&n); err != nil || n != 1 {
+		t.Fatalf("documents for the report: %d, %v", n, err)
+	}
+
+	// urgent free text is flagged by the built-in engine
+	urgent := submit(t, s, `{"patientId":"P-2","score":10,"notes":"最近不想活了"}`)
+	ts = waitTasks(t, s, reports, urgent.ReportID, 20*time.Second)
+	if !strings.Contains(ts["ai"].result, `"riskLevel":"urgent"`) {
+		t.Fatalf("urgent notes assessed as %s", ts["ai"].result)
+	}
+}
+
+func testBadInput(t *testing.T, s *stack) {
+	const secret = "13812345678"
+	tests := []struct {
+		name        string
+		contentType string
+		body        string
+		status      int
+		reason      string
+		mention     string
+	}{
+		{"missing patientId", "application/json", `{"score":5}`, 400, "FIELD_REQUIRED", "patientId"},
+		{"empty patientId", "application/json", `{"patientId":"","score":5}`, 400, "FIELD_REQUIRED", "patientId"},
+		{"missing score", "application/json", `{"patientId":"P-` + secret + `"}`, 400, "FIELD_REQUIRED", "score"},
+		{"score not an integer", "application/json", `{"patientId":"P-1","score":"` + secret + `"}`, 400, "FIELD_TYPE", "score"},
+		{"fractional score", "application/json", `{"patientId":"P-1","score":8.5}`, 400, "FIELD_TYPE", "score"},
+		{"score below 0", "application/json", `{"patientId":"P-1","score":-1}`, 400, "FIELD_RANGE", "score"},
+		{"score above 100", "application/json", `{"patientId":"P-1","score":101}`, 400, "FIELD_RANGE", "score"},
+		{"malformed JSON", "application/json", `{"patientId":"` + secret + `",`, 400, "MALFORMED_JSON", "JSON"},
+		{"empty body", "application/json", ``, 400, "EMPTY_BODY", "empty"},
+		{"not JSON", "text/plain", `patientId=` + secret, 415, "UNSUPPORTED_MEDIA_TYPE", "application/json"},
+		{"no content type", "", `{"patientId":"P-1","score":1}`, 415, "UNSUPPORTED_MEDIA_TYPE", "application/json"},
+		{"body over the limit", "application/json", `{"patientId":"P-1","score":1,"notes":"` + strings.Repeat(secret, 10000) + `"}`, 413, "BODY_TOO_LARGE", "at most"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := post(t, s.gateway+"/v1/report", tt.contentType, []byte(tt.body))
+			var env errx.Body
+			if err := json.Unmarshal(r.body, &env); err != nil {
+				t.Fatalf("status %d, body %q is not the error envelope", r.status, r.body)
+			}
+			if r.status != tt.status || env.Reason != tt.reason || !strings.Contains(env.Error, tt.mention) {
+				t.Fatalf("got %d %+v, want %d %s mentioning %q", r.status, env, tt.status, tt.reason, tt.mention)
+			}
+			if bytes.Contains(r.body, []byte(secret)) {
+				t.Fatalf("error echoes the request body: %s", r.body)
+			}
+		})
+	}
+	// nothing from the rejected requests reached the database
+	var n int
+	reports := testkit.OpenDB(t, s.dsn["report-rpc"])
+	if err := reports.QueryRow("SELECT COUNT(*) FROM reports WHERE patient_id LIKE ?", "%"+secret+"%").Scan(&n); err != nil || n != 0 {
+		t.Fatalf("rejected reports stored: %d, %v", n, err)
+	}
+}
+
+func testMembers(t *testing.T, s *stack) {
+	r := get(t, s.gateway+"/api/project/e2e-trial/members")
+	if r.status != http.StatusOK {
+		t.Fatalf("status %d: %s", r.status, r.body)
+	}
+	want := `{"projectId":"e2e-trial","members":[{"userId":11,"name":"李伟","role":"PI"},{"userId":12,"name":"Wang Fang","role":"CRC"},{"userId":13,"name":"Chen Jing","role":"DM"}]}`
+	if string(r.body) != want {
+		t.Fatalf("members:\n got %s\nwant %s", r.body, want)
+	}
+	r = get(t, s.gateway+"/api/project/empty-trial/members")
+	if r.status != http.StatusOK || string(r.body) != `{"projectId":"empty-trial","members":[]}` {
+		t.Fatalf("empty trial: %d %s", r.status, r.body)
+	}
+	r = get(t, s.gateway+"/api/project/no-such-trial/members")
+	var env errx.Body
+	_ = json.Unmarshal(r.body, &env)
+	if r.status != http.StatusNotFound || env.Reason != "PROJECT_NOT_FOUND" {
+		t.Fatalf("unknown project: %d %s", r.status, r.body)
+	}
+}
+
+func testUserRPC(t *testing.T, s *stack) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	conn, err := grpc.NewClient(fmt.Sprintf("127.0.0.1:%d", s.ports["user-rpc"]), grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	c := user.NewUserClient(conn)
+	info, err := c.GetUserInfo(ctx, &user.GetUserInfoRequest{UserID: 11})
+	if err != nil || info.UserID != 11 || info.Name != "李伟" {
+		t.Fatalf("GetUserInfo(11) = %+v, %v", info, err)
+	}
+	_, err = c.GetUserInfo(ctx, &user.GetUserInfoRequest{UserID: 999999})
+	if status.Code(err) != codes.NotFound || errx.Reason(err) != "USER_NOT_FOUND" {
+		t.Fatalf("unknown user: %v (reason %q)", err, errx.Reason(err))
+	}
+	_, err = c.GetUserInfo(ctx, &user.GetUserInfoRequest{UserID: 0})
+	if status.Code(err) != codes.InvalidArgument {
+		t.Fatalf("user 0: %v", err)
+	}
+	// the bootstrap administrator exists
+	var n int
+	if err := testkit.OpenDB(t, s.dsn["user-rpc"]).QueryRow("SELECT COUNT(*) FROM users WHERE username = 'admin' AND password_hash LIKE '$2%'").Scan(&n); err != nil || n != 1 {
+		t.Fatalf("bootstrap admin: %d %v", n, err)
+	}
+
+	// standard health service and reflection on every service
+	for _, svc := range []string{"user-rpc", "report-rpc", "pdf-rpc", "ai-gateway"} {
+		conn, err := grpc.NewClient(fmt.Sprintf("127.0.0.1:%d", s.ports[svc]), grpc.WithTransportCredentials(insecure.NewCredentials()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, err := healthpb.NewHealthClient(conn).Check(ctx, &healthpb.HealthCheckRequest{})
+		if err != nil || h.Status != healthpb.HealthCheckResponse_SERVING {
+			t.Fatalf("%s health: %v %v", svc, h, err)
+		}
+		stream, err := reflectpb.NewServerReflectionClient(conn).ServerReflectionInfo(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := stream.Send(&reflectpb.ServerReflectionRequest{MessageRequest: &reflectpb.ServerReflectionRequest_ListServices{}}); err != nil {
+			t.Fatal(err)
+		}
+		resp, err := stream.Recv()
+		if err != nil {
+			t.Fatalf("%s reflection: %v", svc, err)
+		}
+		var names []string
+		for _, svc := range resp.GetListServicesResponse().GetService() {
+			names = append(names, svc.Name)
+		}
+		if len(names) < 2 {
+			t.Fatalf("%s reflection lists %v", svc, names)
+		}
+		conn.Close()
+	}
+}
+
+func testPDFOutage(t *testing.T, s *stack) {
+	reports := testkit.OpenDB(t, s.dsn["report-rpc"])
+	s.stop("pdf-rpc")
+	ack := submit(t, s, `{"patientId":"P-outage","score":40,"notes":"pdf-rpc is down"}`)
+	// the report is committed and the AI task completes; the PDF task stays pending and is retried
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		ts := tasks(t, reports, ack.ReportID)
+		if ts["ai"].status == "done" && ts["pdf"].status == "pending" && ts["pdf"].attempts >= 2 {
+			break
+		}
+		if ts["pdf"].status == "done" || time.Now().After(deadline) {
+			t.Fatalf("during the outage: %+v\n%s", ts, s.logs())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	s.start("pdf-rpc")
+	ts := waitTasks(t, s, reports, ack.ReportID, 30*time.Second)
+	if ts["pdf"].attempts < 2 {
+		t.Fatalf("pdf attempts %d", ts["pdf"].attempts)
+	}
+}

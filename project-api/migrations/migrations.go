@@ -1,0 +1,9 @@
+// Package migrations embeds epro_project's versioned schema migrations (applied by `project-api -migrate` and tests).
+package migrations
+
+import "embed"
+
+// FS holds the NNNN_name.sql files, applied in version order by common/migrate.
+//
+//go:embed *.sql
+var FS embed.FS
