@@ -22,17 +22,17 @@ import (
 // stack is the whole suite running as separate processes: etcd, Redis, the five services, each on free ports,
 // each with its own fresh MariaDB database.
 type stack struct {
-	t        *testing.T
-	dir      string
-	bins     string
-	etcd     string
-	redis    string
-	dsn      map[string]string // service → DSN of its database
-	ports    map[string]int    // service → listen port
-	dev      map[string]int    // service → DevServer port
-	procs    map[string]*testkit.Process
-	storage  string
-	gateway  string
+	t       *testing.T
+	dir     string
+	bins    string
+	etcd    string
+	redis   string
+	dsn     map[string]string // service → DSN of its database
+	ports   map[string]int    // service → listen port
+	dev     map[string]int    // service → DevServer port
+	procs   map[string]*testkit.Process
+	storage string
+	gateway string
 }
 
 var services = []string{"user-rpc", "ai-gateway", "pdf-rpc", "report-rpc", "project-api"}
