@@ -22,6 +22,7 @@ import (
 func MustRPCServer(c zrpc.RpcServerConf, register func(*grpc.Server)) *zrpc.RpcServer {
 	s := zrpc.MustNewServer(c, func(g *grpc.Server) {
 		register(g)
+		noServerContentLogs(g)
 		reflection.Register(g)
 	})
 	s.AddUnaryInterceptors(errx.UnaryServerInterceptor(logInternal))

@@ -88,7 +88,7 @@ const common = `Mode: test
 Log:
   Mode: console
   Encoding: plain
-  Level: error
+  Level: info
 DevServer:
   Enabled: true
   Host: 127.0.0.1

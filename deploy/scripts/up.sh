@@ -36,6 +36,9 @@ for svc in "${SERVICES[@]}"; do
   (cd "$name" && go build -o "$RUN/bin/$name" .)
 done
 
+log "building grpcurl (pinned in deploy/tools/go.mod) into deploy/tools/bin"
+(cd deploy/tools && GOWORK=off go build -o bin/grpcurl github.com/fullstorydev/grpcurl/cmd/grpcurl)
+
 log "applying migrations"
 for svc in "${SERVICES[@]}"; do
   name=${svc%%:*} conf=${svc##*:}
@@ -47,14 +50,14 @@ for svc in "${SERVICES[@]}"; do
   name=${svc%%:*} conf=${svc##*:}
   nohup "$RUN/bin/$name" -f "$name/etc/$conf.yaml" > "$RUN/logs/$name.log" 2>&1 &
   echo $! > "$RUN/pids/$name.pid"
-  wait_for "$name" 60 curl -fsS -o /dev/null "http://127.0.0.1:${DEVPORT[$name]}/healthz"
+  wait_for "$name" 60 curl -fs -o /dev/null "http://127.0.0.1:${DEVPORT[$name]}/healthz"
 done
 
 log "seeding the demo trial"
 mysql -h"${EPRO_DB_ADDR%%:*}" -P"${EPRO_DB_ADDR##*:}" -u"$EPRO_DB_USER" -p"$EPRO_DB_PASSWORD" < deploy/local/demo.sql
 
 # the gateway answers once it has found report-rpc and user-rpc in etcd
-wait_for "the members route" 30 curl -fsS -o /dev/null http://127.0.0.1:8888/api/project/demo-trial/members
+wait_for "the members route" 30 curl -fs -o /dev/null http://127.0.0.1:8888/api/project/demo-trial/members
 
 cat <<MSG
 
@@ -69,7 +72,8 @@ Try:
   curl -s -X POST http://127.0.0.1:8888/v1/report -H 'Content-Type: application/json' \\
        -d '{"patientId":"DEMO-001","score":85,"notes":"Patient shows steady improvement"}'
   curl -s http://127.0.0.1:8888/api/project/demo-trial/members
-  grpcurl -plaintext -d '{"userID":1001}' 127.0.0.1:9001 user.User/GetUserInfo
+  deploy/tools/bin/grpcurl -plaintext 127.0.0.1:9001 list
+  deploy/tools/bin/grpcurl -plaintext -d '{"userID":1001}' 127.0.0.1:9001 user.User/GetUserInfo
 
 MSG
 

@@ -4,8 +4,7 @@ import (
 	"github.com/openepro/epro/ai-gateway/internal/config"
 	"github.com/openepro/epro/ai-gateway/internal/engine"
 	"github.com/openepro/epro/ai-gateway/internal/model"
-	"github.com/openepro/epro/common/dbx"
-	"github.com/zeromicro/go-zero/core/stores/sqlx"
+	"github.com/openepro/epro/common/boot"
 )
 
 // ServiceContext holds ai-gateway's dependencies.
@@ -17,13 +16,9 @@ type ServiceContext struct {
 
 // NewServiceContext loads the lexicon and connects to epro_ai; it panics at start-up on a bad config.
 func NewServiceContext(c config.Config) *ServiceContext {
-	dsn, err := dbx.Normalize(c.DataSource)
-	if err != nil {
-		panic(err)
-	}
 	e, err := engine.New(c.Lexicon)
 	if err != nil {
 		panic(err)
 	}
-	return &ServiceContext{Config: c, Engine: e, Assessments: model.NewAssessmentsModel(sqlx.NewMysql(dsn))}
+	return &ServiceContext{Config: c, Engine: e, Assessments: model.NewAssessmentsModel(boot.SQL(c.DataSource))}
 }

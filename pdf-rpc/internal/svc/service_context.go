@@ -1,11 +1,10 @@
 package svc
 
 import (
-	"github.com/openepro/epro/common/dbx"
+	"github.com/openepro/epro/common/boot"
 	"github.com/openepro/epro/pdf-rpc/internal/config"
 	"github.com/openepro/epro/pdf-rpc/internal/model"
 	"github.com/openepro/epro/pdf-rpc/internal/storage"
-	"github.com/zeromicro/go-zero/core/stores/sqlx"
 )
 
 // ServiceContext holds pdf-rpc's dependencies.
@@ -19,14 +18,10 @@ type ServiceContext struct {
 
 // NewServiceContext opens the store and epro_pdf; it panics at start-up on a bad config.
 func NewServiceContext(c config.Config) *ServiceContext {
-	dsn, err := dbx.Normalize(c.DataSource)
-	if err != nil {
-		panic(err)
-	}
 	store, err := storage.NewLocal(c.StorageDir)
 	if err != nil {
 		panic(err)
 	}
-	return &ServiceContext{Config: c, Store: store, Documents: model.NewDocumentsModel(sqlx.NewMysql(dsn)),
+	return &ServiceContext{Config: c, Store: store, Documents: model.NewDocumentsModel(boot.SQL(c.DataSource)),
 		Renders: make(chan struct{}, c.MaxConcurrentRenders)}
 }

@@ -4,12 +4,13 @@
 package svc
 
 import (
-	"github.com/openepro/epro/common/dbx"
+	"github.com/openepro/epro/common/boot"
 	"github.com/openepro/epro/project-api/internal/config"
 	"github.com/openepro/epro/project-api/internal/model"
+	"github.com/openepro/epro/report-rpc/report"
 	"github.com/openepro/epro/report-rpc/report_client"
+	"github.com/openepro/epro/user-rpc/user"
 	"github.com/openepro/epro/user-rpc/user_client"
-	"github.com/zeromicro/go-zero/core/stores/sqlx"
 	"github.com/zeromicro/go-zero/zrpc"
 )
 
@@ -24,11 +25,8 @@ type ServiceContext struct {
 
 // NewServiceContext connects to epro_project and to the services; it panics at start-up on a bad config.
 func NewServiceContext(c config.Config) *ServiceContext {
-	dsn, err := dbx.Normalize(c.DataSource)
-	if err != nil {
-		panic(err)
-	}
-	conn := sqlx.NewMysql(dsn)
+	boot.NoClientContentLogs(user.User_ServiceDesc, report.Report_ServiceDesc) // bodies carry PHI
+	conn := boot.SQL(c.DataSource)
 	return &ServiceContext{
 		Config:    c,
 		Projects:  model.NewProjectsModel(conn),

@@ -5,14 +5,15 @@ import (
 	"os"
 
 	"github.com/google/uuid"
+	"github.com/openepro/epro/ai-gateway/ai"
 	"github.com/openepro/epro/ai-gateway/aigateway"
-	"github.com/openepro/epro/common/dbx"
+	"github.com/openepro/epro/common/boot"
+	"github.com/openepro/epro/pdf-rpc/pdf"
 	"github.com/openepro/epro/pdf-rpc/pdf_client"
 	"github.com/openepro/epro/report-rpc/internal/config"
 	"github.com/openepro/epro/report-rpc/internal/store"
 	"github.com/openepro/epro/report-rpc/internal/tasks"
 	"github.com/zeromicro/go-zero/core/logx"
-	"github.com/zeromicro/go-zero/core/stores/sqlx"
 	"github.com/zeromicro/go-zero/zrpc"
 )
 
@@ -25,11 +26,8 @@ type ServiceContext struct {
 
 // NewServiceContext connects to epro_report, ai-gateway and pdf-rpc and prepares (but does not start) the runner.
 func NewServiceContext(c config.Config) *ServiceContext {
-	dsn, err := dbx.Normalize(c.DataSource)
-	if err != nil {
-		panic(err)
-	}
-	st := store.New(sqlx.NewMysql(dsn))
+	boot.NoClientContentLogs(ai.AiGateway_ServiceDesc, pdf.Pdf_ServiceDesc) // bodies carry PHI
+	st := store.New(boot.SQL(c.DataSource))
 	host, _ := os.Hostname()
 	t := c.Tasks
 	runner := tasks.NewRunner(tasks.Config{

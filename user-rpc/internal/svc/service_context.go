@@ -1,10 +1,9 @@
 package svc
 
 import (
-	"github.com/openepro/epro/common/dbx"
+	"github.com/openepro/epro/common/boot"
 	"github.com/openepro/epro/user-rpc/internal/config"
 	"github.com/openepro/epro/user-rpc/internal/model"
-	"github.com/zeromicro/go-zero/core/stores/sqlx"
 )
 
 // ServiceContext holds user-rpc's dependencies.
@@ -15,12 +14,8 @@ type ServiceContext struct {
 
 // NewServiceContext connects to epro_user through the Redis-cached users model.
 func NewServiceContext(c config.Config) *ServiceContext {
-	dsn, err := dbx.Normalize(c.DataSource)
-	if err != nil {
-		panic(err)
-	}
 	return &ServiceContext{
 		Config: c,
-		Users:  model.NewUsersModel(sqlx.NewMysql(dsn), c.Cache),
+		Users:  model.NewUsersModel(boot.SQL(c.DataSource), c.Cache),
 	}
 }
