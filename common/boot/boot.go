@@ -9,6 +9,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/openepro/epro/common/actor"
 	"github.com/openepro/epro/common/dbx"
 	"github.com/openepro/epro/common/errx"
 	"github.com/zeromicro/go-zero/core/logx"
@@ -25,7 +26,7 @@ func MustRPCServer(c zrpc.RpcServerConf, register func(*grpc.Server)) *zrpc.RpcS
 		noServerContentLogs(g)
 		reflection.Register(g)
 	})
-	s.AddUnaryInterceptors(errx.UnaryServerInterceptor(logInternal))
+	s.AddUnaryInterceptors(actor.UnaryServerInterceptor, errx.UnaryServerInterceptor(logInternal))
 	return s
 }
 

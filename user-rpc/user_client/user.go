@@ -14,12 +14,35 @@ import (
 )
 
 type (
-	GetUserInfoRequest = user.GetUserInfoRequest
-	UserInfoResponse   = user.UserInfoResponse
+	BatchGetUsersRequest      = user.BatchGetUsersRequest
+	BatchGetUsersResponse     = user.BatchGetUsersResponse
+	ChangePasswordRequest     = user.ChangePasswordRequest
+	CreateUserRequest         = user.CreateUserRequest
+	CreateUserResponse        = user.CreateUserResponse
+	DisableUserRequest        = user.DisableUserRequest
+	Empty                     = user.Empty
+	GetUserInfoRequest        = user.GetUserInfoRequest
+	SetPasswordRequest        = user.SetPasswordRequest
+	UserInfoResponse          = user.UserInfoResponse
+	UserRecord                = user.UserRecord
+	VerifyCredentialsRequest  = user.VerifyCredentialsRequest
+	VerifyCredentialsResponse = user.VerifyCredentialsResponse
 
 	User interface {
 		// GetUserInfo returns a user's id and display name; NotFound (reason USER_NOT_FOUND) for an unknown id.
 		GetUserInfo(ctx context.Context, in *GetUserInfoRequest, opts ...grpc.CallOption) (*UserInfoResponse, error)
+		// CreateUser creates a staff account or a participant identity; AlreadyExists (USERNAME_TAKEN) for a used username.
+		CreateUser(ctx context.Context, in *CreateUserRequest, opts ...grpc.CallOption) (*CreateUserResponse, error)
+		// BatchGetUsers looks up many users in one call.
+		BatchGetUsers(ctx context.Context, in *BatchGetUsersRequest, opts ...grpc.CallOption) (*BatchGetUsersResponse, error)
+		// VerifyCredentials checks a password or PIN; Unauthenticated (INVALID_CREDENTIALS, ACCOUNT_DISABLED) otherwise.
+		VerifyCredentials(ctx context.Context, in *VerifyCredentialsRequest, opts ...grpc.CallOption) (*VerifyCredentialsResponse, error)
+		// ChangePassword changes one's own password after checking the old one.
+		ChangePassword(ctx context.Context, in *ChangePasswordRequest, opts ...grpc.CallOption) (*Empty, error)
+		// SetPassword sets a password or PIN (a staff action on a participant, audited).
+		SetPassword(ctx context.Context, in *SetPasswordRequest, opts ...grpc.CallOption) (*Empty, error)
+		// DisableUser disables an account: it can no longer log in; its records stay.
+		DisableUser(ctx context.Context, in *DisableUserRequest, opts ...grpc.CallOption) (*Empty, error)
 	}
 
 	defaultUser struct {
@@ -37,4 +60,40 @@ func NewUser(cli zrpc.Client) User {
 func (m *defaultUser) GetUserInfo(ctx context.Context, in *GetUserInfoRequest, opts ...grpc.CallOption) (*UserInfoResponse, error) {
 	client := user.NewUserClient(m.cli.Conn())
 	return client.GetUserInfo(ctx, in, opts...)
+}
+
+// CreateUser creates a staff account or a participant identity; AlreadyExists (USERNAME_TAKEN) for a used username.
+func (m *defaultUser) CreateUser(ctx context.Context, in *CreateUserRequest, opts ...grpc.CallOption) (*CreateUserResponse, error) {
+	client := user.NewUserClient(m.cli.Conn())
+	return client.CreateUser(ctx, in, opts...)
+}
+
+// BatchGetUsers looks up many users in one call.
+func (m *defaultUser) BatchGetUsers(ctx context.Context, in *BatchGetUsersRequest, opts ...grpc.CallOption) (*BatchGetUsersResponse, error) {
+	client := user.NewUserClient(m.cli.Conn())
+	return client.BatchGetUsers(ctx, in, opts...)
+}
+
+// VerifyCredentials checks a password or PIN; Unauthenticated (INVALID_CREDENTIALS, ACCOUNT_DISABLED) otherwise.
+func (m *defaultUser) VerifyCredentials(ctx context.Context, in *VerifyCredentialsRequest, opts ...grpc.CallOption) (*VerifyCredentialsResponse, error) {
+	client := user.NewUserClient(m.cli.Conn())
+	return client.VerifyCredentials(ctx, in, opts...)
+}
+
+// ChangePassword changes one's own password after checking the old one.
+func (m *defaultUser) ChangePassword(ctx context.Context, in *ChangePasswordRequest, opts ...grpc.CallOption) (*Empty, error) {
+	client := user.NewUserClient(m.cli.Conn())
+	return client.ChangePassword(ctx, in, opts...)
+}
+
+// SetPassword sets a password or PIN (a staff action on a participant, audited).
+func (m *defaultUser) SetPassword(ctx context.Context, in *SetPasswordRequest, opts ...grpc.CallOption) (*Empty, error) {
+	client := user.NewUserClient(m.cli.Conn())
+	return client.SetPassword(ctx, in, opts...)
+}
+
+// DisableUser disables an account: it can no longer log in; its records stay.
+func (m *defaultUser) DisableUser(ctx context.Context, in *DisableUserRequest, opts ...grpc.CallOption) (*Empty, error) {
+	client := user.NewUserClient(m.cli.Conn())
+	return client.DisableUser(ctx, in, opts...)
 }

@@ -7,8 +7,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"unicode/utf8"
 
+	"github.com/openepro/epro/common/audit"
 	"github.com/openepro/epro/user-rpc/internal/model"
 	"golang.org/x/crypto/bcrypt"
 )
@@ -16,10 +16,10 @@ import (
 // MinPasswordLen is the shortest password accepted for a staff account.
 const MinPasswordLen = 12
 
-// HashPassword returns a bcrypt hash of password.
-func HashPassword(password string) (string, error) {
-	if utf8.RuneCountInString(password) < MinPasswordLen {
-		return "", fmt.Errorf("password must be at least %d characters", MinPasswordLen)
+// HashPassword returns a bcrypt hash of a password or PIN of the given kind, after checking its rules.
+func HashPassword(kind, password string) (string, error) {
+	if err := ValidatePassword(kind, password); err != nil {
+		return "", err
 	}
 	h, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
 	return string(h), err
@@ -38,13 +38,14 @@ func EnsureAdmin(ctx context.Context, users model.UsersModel, username, password
 	if !errors.Is(err, model.ErrNotFound) {
 		return false, err
 	}
-	hash, err := HashPassword(password)
+	hash, err := HashPassword(KindStaff, password)
 	if err != nil {
 		return false, fmt.Errorf("bootstrap admin: %w", err)
 	}
-	_, err = users.Insert(ctx, &model.Users{
-		Kind: "staff", Username: sql.NullString{String: username, Valid: true},
-		DisplayName: name, PasswordHash: hash, Status: "active",
-	})
+	_, err = users.InsertAudited(ctx, &model.Users{
+		Kind: KindStaff, Username: sql.NullString{String: username, Valid: true},
+		DisplayName: name, PasswordHash: hash, Status: StatusActive, PlatformRole: PlatformAdmin,
+	}, audit.Entry{Action: "user.bootstrap_admin", EntityType: "user",
+		Changes: map[string][2]any{"username": {nil, username}, "platformRole": {nil, PlatformAdmin}}})
 	return err == nil, err
 }

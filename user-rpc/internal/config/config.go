@@ -12,6 +12,12 @@ type Config struct {
 	DataSource string
 	// Cache is the Redis cache in front of user reads (GetUserInfo dominates the traffic).
 	Cache cache.CacheConf
+	// Phi holds the AES-256-GCM keys that seal phone and national ID numbers at rest: "id:base64,id2:base64"
+	// and the id of the key new values use. Old keys stay listed until every value is resealed.
+	Phi struct {
+		Keys      string
+		ActiveKey string
+	}
 	// Bootstrap creates the first administrator when it does not exist yet.
 	Bootstrap struct {
 		AdminUser     string `json:",optional"`

@@ -2,10 +2,7 @@ package logic
 
 import (
 	"context"
-	"errors"
 
-	"github.com/openepro/epro/common/errs"
-	"github.com/openepro/epro/user-rpc/internal/model"
 	"github.com/openepro/epro/user-rpc/internal/svc"
 	"github.com/openepro/epro/user-rpc/user"
 
@@ -28,13 +25,7 @@ func NewGetUserInfoLogic(ctx context.Context, svcCtx *svc.ServiceContext) *GetUs
 
 // GetUserInfo returns a user's id and display name; NotFound (reason USER_NOT_FOUND) for an unknown id.
 func (l *GetUserInfoLogic) GetUserInfo(in *user.GetUserInfoRequest) (*user.UserInfoResponse, error) {
-	if in.UserID <= 0 {
-		return nil, errs.Invalid(errs.ReasonFieldRange, "userID must be a positive integer")
-	}
-	u, err := l.svcCtx.Users.FindOne(l.ctx, in.UserID)
-	if errors.Is(err, model.ErrNotFound) {
-		return nil, errs.NotFound(errs.ReasonUserNotFound, "user %d not found", in.UserID)
-	}
+	u, err := findUser(l.ctx, l.svcCtx.Users, in.UserID)
 	if err != nil {
 		return nil, err
 	}

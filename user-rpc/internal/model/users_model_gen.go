@@ -43,14 +43,19 @@ type (
 	}
 
 	Users struct {
-		Id           int64          `db:"id"`
-		Kind         string         `db:"kind"`     // staff or participant
-		Username     sql.NullString `db:"username"` // staff login name; NULL for participants
-		DisplayName  string         `db:"display_name"`
-		PasswordHash string         `db:"password_hash"` // bcrypt
-		Status       string         `db:"status"`        // active or disabled
-		CreatedAt    time.Time      `db:"created_at"`
-		UpdatedAt    time.Time      `db:"updated_at"`
+		Id            int64          `db:"id"`
+		Kind          string         `db:"kind"`     // staff or participant
+		Username      sql.NullString `db:"username"` // staff login name; NULL for participants
+		DisplayName   string         `db:"display_name"`
+		PasswordHash  string         `db:"password_hash"`   // bcrypt
+		Status        string         `db:"status"`          // active or disabled
+		PlatformRole  string         `db:"platform_role"`   // admin: creates trials, ADMIN in every trial
+		PhoneEnc      sql.NullString `db:"phone_enc"`       // AES-GCM nonce+ciphertext
+		PhoneKey      string         `db:"phone_key"`       // id of the key phone_enc was sealed with
+		NationalIdEnc sql.NullString `db:"national_id_enc"` // AES-GCM nonce+ciphertext
+		NationalIdKey string         `db:"national_id_key"` // id of the key national_id_enc was sealed with
+		CreatedAt     time.Time      `db:"created_at"`
+		UpdatedAt     time.Time      `db:"updated_at"`
 	}
 )
 
@@ -117,8 +122,8 @@ func (m *defaultUsersModel) Insert(ctx context.Context, data *Users) (sql.Result
 	usersIdKey := fmt.Sprintf("%s%v", cacheUsersIdPrefix, data.Id)
 	usersUsernameKey := fmt.Sprintf("%s%v", cacheUsersUsernamePrefix, data.Username)
 	ret, err := m.ExecCtx(ctx, func(ctx context.Context, conn sqlx.SqlConn) (result sql.Result, err error) {
-		query := fmt.Sprintf("insert into %s (%s) values (?, ?, ?, ?, ?)", m.table, usersRowsExpectAutoSet)
-		return conn.ExecCtx(ctx, query, data.Kind, data.Username, data.DisplayName, data.PasswordHash, data.Status)
+		query := fmt.Sprintf("insert into %s (%s) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", m.table, usersRowsExpectAutoSet)
+		return conn.ExecCtx(ctx, query, data.Kind, data.Username, data.DisplayName, data.PasswordHash, data.Status, data.PlatformRole, data.PhoneEnc, data.PhoneKey, data.NationalIdEnc, data.NationalIdKey)
 	}, usersIdKey, usersUsernameKey)
 	return ret, err
 }
@@ -133,7 +138,7 @@ func (m *defaultUsersModel) Update(ctx context.Context, newData *Users) error {
 	usersUsernameKey := fmt.Sprintf("%s%v", cacheUsersUsernamePrefix, data.Username)
 	_, err = m.ExecCtx(ctx, func(ctx context.Context, conn sqlx.SqlConn) (result sql.Result, err error) {
 		query := fmt.Sprintf("update %s set %s where `id` = ?", m.table, usersRowsWithPlaceHolder)
-		return conn.ExecCtx(ctx, query, newData.Kind, newData.Username, newData.DisplayName, newData.PasswordHash, newData.Status, newData.Id)
+		return conn.ExecCtx(ctx, query, newData.Kind, newData.Username, newData.DisplayName, newData.PasswordHash, newData.Status, newData.PlatformRole, newData.PhoneEnc, newData.PhoneKey, newData.NationalIdEnc, newData.NationalIdKey, newData.Id)
 	}, usersIdKey, usersUsernameKey)
 	return err
 }

@@ -28,3 +28,39 @@ func (s *UserServer) GetUserInfo(ctx context.Context, in *user.GetUserInfoReques
 	l := logic.NewGetUserInfoLogic(ctx, s.svcCtx)
 	return l.GetUserInfo(in)
 }
+
+// CreateUser creates a staff account or a participant identity; AlreadyExists (USERNAME_TAKEN) for a used username.
+func (s *UserServer) CreateUser(ctx context.Context, in *user.CreateUserRequest) (*user.CreateUserResponse, error) {
+	l := logic.NewCreateUserLogic(ctx, s.svcCtx)
+	return l.CreateUser(in)
+}
+
+// BatchGetUsers looks up many users in one call.
+func (s *UserServer) BatchGetUsers(ctx context.Context, in *user.BatchGetUsersRequest) (*user.BatchGetUsersResponse, error) {
+	l := logic.NewBatchGetUsersLogic(ctx, s.svcCtx)
+	return l.BatchGetUsers(in)
+}
+
+// VerifyCredentials checks a password or PIN; Unauthenticated (INVALID_CREDENTIALS, ACCOUNT_DISABLED) otherwise.
+func (s *UserServer) VerifyCredentials(ctx context.Context, in *user.VerifyCredentialsRequest) (*user.VerifyCredentialsResponse, error) {
+	l := logic.NewVerifyCredentialsLogic(ctx, s.svcCtx)
+	return l.VerifyCredentials(in)
+}
+
+// ChangePassword changes one's own password after checking the old one.
+func (s *UserServer) ChangePassword(ctx context.Context, in *user.ChangePasswordRequest) (*user.Empty, error) {
+	l := logic.NewChangePasswordLogic(ctx, s.svcCtx)
+	return l.ChangePassword(in)
+}
+
+// SetPassword sets a password or PIN (a staff action on a participant, audited).
+func (s *UserServer) SetPassword(ctx context.Context, in *user.SetPasswordRequest) (*user.Empty, error) {
+	l := logic.NewSetPasswordLogic(ctx, s.svcCtx)
+	return l.SetPassword(in)
+}
+
+// DisableUser disables an account: it can no longer log in; its records stay.
+func (s *UserServer) DisableUser(ctx context.Context, in *user.DisableUserRequest) (*user.Empty, error) {
+	l := logic.NewDisableUserLogic(ctx, s.svcCtx)
+	return l.DisableUser(in)
+}
