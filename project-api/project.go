@@ -8,11 +8,13 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"net/http"
 
 	"github.com/openepro/epro/common/boot"
 	"github.com/openepro/epro/common/errx"
 	"github.com/openepro/epro/project-api/internal/config"
 	"github.com/openepro/epro/project-api/internal/handler"
+	"github.com/openepro/epro/project-api/internal/middleware"
 	"github.com/openepro/epro/project-api/internal/svc"
 	"github.com/openepro/epro/project-api/migrations"
 
@@ -37,8 +39,15 @@ func main() {
 		return
 	}
 
-	server := rest.MustNewServer(c.RestConf)
+	c.Prepare()
+
+	// 401s from go-zero's JWT check get the same envelope as every other error.
+	server := rest.MustNewServer(c.RestConf, rest.WithUnauthorizedCallback(func(w http.ResponseWriter, r *http.Request, err error) {
+		httpx.WriteJsonCtx(r.Context(), w, http.StatusUnauthorized,
+			errx.Body{Error: "a valid access token is required", Reason: "UNAUTHENTICATED"})
+	}))
 	defer server.Stop()
+	server.Use(rest.ToMiddleware(func(next http.Handler) http.Handler { return middleware.Actor(next.ServeHTTP) }))
 
 	// The one HTTP error mapping: domain errors and gRPC statuses → status + {"error","reason"}.
 	httpx.SetErrorHandlerCtx(func(ctx context.Context, err error) (int, any) {

@@ -1,12 +1,15 @@
 -- Current schema of epro_report (owned by report-rpc). Source for `goctl model`; migrations/ must produce exactly this.
 CREATE TABLE `reports` (
   `id` char(36) NOT NULL COMMENT 'UUIDv7, time-ordered',
+  `project_id` varchar(64) NOT NULL DEFAULT '',
+  `site_id` bigint NOT NULL DEFAULT 0,
   `patient_id` varchar(64) NOT NULL,
   `score` int NOT NULL,
   `notes` text NOT NULL,
   `received_at` datetime(6) NOT NULL COMMENT 'server receive time, UTC',
   PRIMARY KEY (`id`),
-  KEY `idx_patient_received` (`patient_id`,`received_at`)
+  KEY `idx_patient_received` (`patient_id`,`received_at`),
+  KEY `idx_project_received` (`project_id`,`received_at`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `report_tasks` (

@@ -37,8 +37,9 @@ type wire struct {
 	Notes     *string         `json:"notes"`
 }
 
-// Decode parses and validates a JSON body.
-func Decode(body []byte) (Report, error) {
+// Decode parses and validates a JSON body. With patientOptional, a missing patientId is left empty for the
+// caller to fill in (from the participant's token) before Validate.
+func Decode(body []byte, patientOptional bool) (Report, error) {
 	body = bytes.TrimSpace(body)
 	if len(body) == 0 {
 		return Report{}, errs.Invalid(errs.ReasonEmptyBody, "request body is empty: expected a JSON object")
@@ -60,10 +61,15 @@ func Decode(body []byte) (Report, error) {
 		return Report{}, errs.Invalid(errs.ReasonMalformedJSON, "request body is not valid JSON")
 	}
 	r := Report{}
-	if w.PatientID == nil {
+	switch {
+	case w.PatientID != nil:
+		r.PatientID = *w.PatientID
+		if r.PatientID == "" {
+			return Report{}, errs.Invalid(errs.ReasonFieldRequired, "patientId must not be empty")
+		}
+	case !patientOptional:
 		return Report{}, errs.Invalid(errs.ReasonFieldRequired, "patientId is required")
 	}
-	r.PatientID = *w.PatientID
 	score, err := parseScore(w.Score)
 	if err != nil {
 		return Report{}, err
@@ -71,6 +77,11 @@ func Decode(body []byte) (Report, error) {
 	r.Score = score
 	if w.Notes != nil {
 		r.Notes = *w.Notes
+	}
+	if r.PatientID == "" { // optional and absent: everything else must still hold
+		probe := r
+		probe.PatientID = "-"
+		return r, probe.Validate()
 	}
 	return r, r.Validate()
 }

@@ -43,7 +43,7 @@ func TestDecode(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := Decode([]byte(tt.body))
+			r, err := Decode([]byte(tt.body), false)
 			if tt.reason == "" {
 				if err != nil {
 					t.Fatalf("unexpected error: %v", err)
@@ -75,7 +75,7 @@ func TestDecodeNeverEchoesInput(t *testing.T) {
 		`{"patientId":` + secret + `}`,
 	}
 	for _, b := range bodies {
-		_, err := Decode([]byte(b))
+		_, err := Decode([]byte(b), false)
 		if err == nil {
 			t.Fatalf("expected an error for %q", b)
 		}
@@ -90,7 +90,7 @@ func FuzzDecode(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
-		r, err := Decode(body)
+		r, err := Decode(body, false)
 		if err == nil {
 			if verr := r.Validate(); verr != nil {
 				t.Fatalf("Decode accepted what Validate rejects: %v", verr)
@@ -101,4 +101,17 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("non-client error for client input: %v", err)
 		}
 	})
+}
+
+func TestDecodePatientOptional(t *testing.T) {
+	r, err := Decode([]byte(`{"score":5,"notes":"x"}`), true)
+	if err != nil || r.PatientID != "" || r.Score != 5 {
+		t.Fatalf("%+v %v", r, err)
+	}
+	if _, err := Decode([]byte(`{"score":500}`), true); errs.KindOf(err) != errs.KindInvalid {
+		t.Fatalf("range still checked: %v", err)
+	}
+	if _, err := Decode([]byte(`{"patientId":"","score":5}`), true); errs.KindOf(err) != errs.KindInvalid {
+		t.Fatalf("an empty patientId is still wrong: %v", err)
+	}
 }

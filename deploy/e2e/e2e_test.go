@@ -30,49 +30,20 @@ func TestSuiteEndToEnd(t *testing.T) {
 		t.Skip("skipped in -short mode: starts etcd, Redis and five services")
 	}
 	s := startStack(t)
-	seed(t, s)
-	s.waitRoutable(s.gateway+"/api/project/e2e-trial/members", http.StatusOK)
+	w := newWorld(t, s)
 
-	t.Run("report accepted only after commit, tasks done", func(t *testing.T) { testReport(t, s) })
-	t.Run("bad report input", func(t *testing.T) { testBadInput(t, s) })
-	t.Run("members", func(t *testing.T) { testMembers(t, s) })
+	t.Run("report accepted only after commit, tasks done", func(t *testing.T) { testReport(t, w) })
+	t.Run("report needs the participant's own token", func(t *testing.T) { testReportAuth(t, w) })
+	t.Run("bad report input", func(t *testing.T) { testBadInput(t, w) })
+	t.Run("members", func(t *testing.T) { testMembers(t, w) })
+	t.Run("authentication", func(t *testing.T) { testAuthentication(t, w) })
+	t.Run("access control", func(t *testing.T) { testAccess(t, w) })
+	t.Run("hostile strings are data", func(t *testing.T) { testHostileStrings(t, w) })
+	t.Run("dashboard", func(t *testing.T) { testDashboard(t, w) })
+	t.Run("audit rows", func(t *testing.T) { testAuditRows(t, w) })
 	t.Run("user rpc over grpc", func(t *testing.T) { testUserRPC(t, s) })
-	t.Run("pdf outage keeps the report and retries", func(t *testing.T) { testPDFOutage(t, s) })
-	t.Run("no PHI in any service log", func(t *testing.T) { testNoPHIInLogs(t, s) })
-}
-
-// testNoPHIInLogs submits a report whose identifiers and notes are canaries and then reads every service's log
-// (at info level): none may hold them, whatever go-zero logs by default (SQL, request bodies).
-func testNoPHIInLogs(t *testing.T, s *stack) {
-	reports := testkit.OpenDB(t, s.dsn["report-rpc"])
-	ack := submit(t, s, `{"patientId":"PHI-CANARY-P","score":50,"notes":"张三 13812345678 110101199003071234"}`)
-	waitTasks(t, s, reports, ack.ReportID, 20*time.Second)
-	post(t, s.gateway+"/v1/report", "application/json", []byte(`{"patientId":"PHI-CANARY-P","score":"13812345678"}`))
-	time.Sleep(500 * time.Millisecond) // let the loggers flush
-	for _, svc := range services {
-		b, err := os.ReadFile(s.procs[svc].Log)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, canary := range []string{"PHI-CANARY-P", "张三", "13812345678", "110101199003071234"} {
-			if bytes.Contains(b, []byte(canary)) {
-				t.Errorf("%s log holds %q", svc, canary)
-			}
-		}
-		if len(b) == 0 {
-			t.Errorf("%s logged nothing at info level: the check would prove nothing", svc)
-		}
-	}
-}
-
-func seed(t *testing.T, s *stack) {
-	users := testkit.OpenDB(t, s.dsn["user-rpc"])
-	mustExec(t, users, `INSERT INTO users (id, kind, username, display_name) VALUES
-		(11, 'staff', 'pi', '李伟'), (12, 'staff', 'crc', 'Wang Fang'), (13, 'staff', 'dm', 'Chen Jing')`)
-	projects := testkit.OpenDB(t, s.dsn["project-api"])
-	mustExec(t, projects, `INSERT INTO projects (id, name) VALUES ('e2e-trial', 'E2E trial'), ('empty-trial', 'No members')`)
-	mustExec(t, projects, `INSERT INTO project_members (project_id, user_id, role) VALUES
-		('e2e-trial', 13, 'DM'), ('e2e-trial', 11, 'PI'), ('e2e-trial', 12, 'CRC')`)
+	t.Run("pdf outage keeps the report and retries", func(t *testing.T) { testPDFOutage(t, w) })
+	t.Run("no PHI in any service log", func(t *testing.T) { testNoPHIInLogs(t, w) })
 }
 
 func mustExec(t *testing.T, db *sql.DB, q string, args ...any) {
@@ -82,37 +53,6 @@ func mustExec(t *testing.T, db *sql.DB, q string, args ...any) {
 	}
 }
 
-type httpResult struct {
-	status int
-	body   []byte
-}
-
-func post(t *testing.T, url, contentType string, body []byte) httpResult {
-	t.Helper()
-	req, _ := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
-	if contentType != "" {
-		req.Header.Set("Content-Type", contentType)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return httpResult{resp.StatusCode, b}
-}
-
-func get(t *testing.T, url string) httpResult {
-	t.Helper()
-	resp, err := http.Get(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return httpResult{resp.StatusCode, b}
-}
-
 type reportAck struct {
 	Status         string `json:"status"`
 	ReportID       string `json:"reportId"`
@@ -120,11 +60,11 @@ type reportAck struct {
 	ProcessedNotes string `json:"processedNotes"`
 }
 
-func submit(t *testing.T, s *stack, body string) reportAck {
+func submit(t *testing.T, w *world, token, body string) reportAck {
 	t.Helper()
-	r := post(t, s.gateway+"/v1/report", "application/json", []byte(body))
+	r := do(t, "POST", w.url("/v1/report"), token, body)
 	if r.status != http.StatusOK {
-		t.Fatalf("status %d: %s\n%s", r.status, r.body, s.logs())
+		t.Fatalf("status %d: %s\n%s", r.status, r.body, w.s.logs())
 	}
 	var ack reportAck
 	if err := json.Unmarshal(r.body, &ack); err != nil {
@@ -173,21 +113,23 @@ func waitTasks(t *testing.T, s *stack, db *sql.DB, reportID string, timeout time
 	}
 }
 
-func testReport(t *testing.T, s *stack) {
+func testReport(t *testing.T, w *world) {
+	s := w.s
 	reports := testkit.OpenDB(t, s.dsn["report-rpc"])
-	ack := submit(t, s, `{"patientId":"P-12345","score":85,"notes":"Patient shows steady improvement"}`)
-	if ack.Status != "processed" || ack.PatientID != "P-12345" || ack.ProcessedNotes != "Validated: Patient shows steady improvement" || ack.ReportID == "" {
+	ack := submit(t, w, w.patientA1, `{"patientId":"A1-001","score":85,"notes":"Patient shows steady improvement"}`)
+	if ack.Status != "processed" || ack.PatientID != "A1-001" || ack.ProcessedNotes != "Validated: Patient shows steady improvement" || ack.ReportID == "" {
 		t.Fatalf("ack %+v", ack)
 	}
 	// the acknowledged report is committed: readable at once from another connection
-	var patient, notes string
+	var patient, notes, project string
 	var score int
-	if err := reports.QueryRow("SELECT patient_id, score, notes FROM reports WHERE id = ?", ack.ReportID).
-		Scan(&patient, &score, &notes); err != nil {
+	var site int64
+	if err := reports.QueryRow("SELECT patient_id, score, notes, project_id, site_id FROM reports WHERE id = ?", ack.ReportID).
+		Scan(&patient, &score, &notes, &project, &site); err != nil {
 		t.Fatalf("acknowledged report %s not in MariaDB: %v", ack.ReportID, err)
 	}
-	if patient != "P-12345" || score != 85 || notes != "Patient shows steady improvement" {
-		t.Fatalf("row %s %d %q", patient, score, notes)
+	if patient != "A1-001" || score != 85 || notes != "Patient shows steady improvement" || project != "trial-a" || site != w.sites["A1"] {
+		t.Fatalf("row %s %d %q %s %d", patient, score, notes, project, site)
 	}
 	ts := waitTasks(t, s, reports, ack.ReportID, 20*time.Second)
 	var ai struct{ RiskLevel, EngineVersion string }
@@ -217,14 +159,19 @@ func testReport(t *testing.T, s *stack) {
 	}
 
 	// urgent free text is flagged by the built-in engine
-	urgent := submit(t, s, `{"patientId":"P-2","score":10,"notes":"最近不想活了"}`)
+	// patientId may be left out: it is the token's participant
+	urgent := submit(t, w, w.patientA2, `{"score":10,"notes":"最近不想活了"}`)
+	if urgent.PatientID != "A2-001" {
+		t.Fatalf("patientId from the token: %+v", urgent)
+	}
 	ts = waitTasks(t, s, reports, urgent.ReportID, 20*time.Second)
 	if !strings.Contains(ts["ai"].result, `"riskLevel":"urgent"`) {
 		t.Fatalf("urgent notes assessed as %s", ts["ai"].result)
 	}
 }
 
-func testBadInput(t *testing.T, s *stack) {
+func testBadInput(t *testing.T, w *world) {
+	s := w.s
 	const secret = "13812345678"
 	tests := []struct {
 		name        string
@@ -234,26 +181,22 @@ func testBadInput(t *testing.T, s *stack) {
 		reason      string
 		mention     string
 	}{
-		{"missing patientId", "application/json", `{"score":5}`, 400, "FIELD_REQUIRED", "patientId"},
 		{"empty patientId", "application/json", `{"patientId":"","score":5}`, 400, "FIELD_REQUIRED", "patientId"},
 		{"missing score", "application/json", `{"patientId":"P-` + secret + `"}`, 400, "FIELD_REQUIRED", "score"},
-		{"score not an integer", "application/json", `{"patientId":"P-1","score":"` + secret + `"}`, 400, "FIELD_TYPE", "score"},
-		{"fractional score", "application/json", `{"patientId":"P-1","score":8.5}`, 400, "FIELD_TYPE", "score"},
-		{"score below 0", "application/json", `{"patientId":"P-1","score":-1}`, 400, "FIELD_RANGE", "score"},
-		{"score above 100", "application/json", `{"patientId":"P-1","score":101}`, 400, "FIELD_RANGE", "score"},
+		{"score not an integer", "application/json", `{"patientId":"A1-001","score":"` + secret + `"}`, 400, "FIELD_TYPE", "score"},
+		{"fractional score", "application/json", `{"patientId":"A1-001","score":8.5}`, 400, "FIELD_TYPE", "score"},
+		{"score below 0", "application/json", `{"patientId":"A1-001","score":-1}`, 400, "FIELD_RANGE", "score"},
+		{"score above 100", "application/json", `{"patientId":"A1-001","score":101}`, 400, "FIELD_RANGE", "score"},
 		{"malformed JSON", "application/json", `{"patientId":"` + secret + `",`, 400, "MALFORMED_JSON", "JSON"},
 		{"empty body", "application/json", ``, 400, "EMPTY_BODY", "empty"},
 		{"not JSON", "text/plain", `patientId=` + secret, 415, "UNSUPPORTED_MEDIA_TYPE", "application/json"},
-		{"no content type", "", `{"patientId":"P-1","score":1}`, 415, "UNSUPPORTED_MEDIA_TYPE", "application/json"},
-		{"body over the limit", "application/json", `{"patientId":"P-1","score":1,"notes":"` + strings.Repeat(secret, 10000) + `"}`, 413, "BODY_TOO_LARGE", "at most"},
+		{"no content type", "", `{"patientId":"A1-001","score":1}`, 415, "UNSUPPORTED_MEDIA_TYPE", "application/json"},
+		{"body over the limit", "application/json", `{"patientId":"A1-001","score":1,"notes":"` + strings.Repeat(secret, 10000) + `"}`, 413, "BODY_TOO_LARGE", "at most"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := post(t, s.gateway+"/v1/report", tt.contentType, []byte(tt.body))
-			var env errx.Body
-			if err := json.Unmarshal(r.body, &env); err != nil {
-				t.Fatalf("status %d, body %q is not the error envelope", r.status, r.body)
-			}
+			r := postAs(t, s.gateway+"/v1/report", tt.contentType, w.patientA1, []byte(tt.body))
+			env := r.envelope(t)
 			if r.status != tt.status || env.Reason != tt.reason || !strings.Contains(env.Error, tt.mention) {
 				t.Fatalf("got %d %+v, want %d %s mentioning %q", r.status, env, tt.status, tt.reason, tt.mention)
 			}
@@ -270,25 +213,42 @@ func testBadInput(t *testing.T, s *stack) {
 	}
 }
 
-func testMembers(t *testing.T, s *stack) {
-	r := get(t, s.gateway+"/api/project/e2e-trial/members")
-	if r.status != http.StatusOK {
-		t.Fatalf("status %d: %s", r.status, r.body)
+func testMembers(t *testing.T, w *world) {
+	r := must(t, 200, "GET", w.url("/api/project/trial-a/members"), w.pi, nil)
+	var out struct {
+		ProjectID string `json:"projectId"`
+		Members   []struct {
+			UserID int64  `json:"userId"`
+			Name   string `json:"name"`
+			Role   string `json:"role"`
+		} `json:"members"`
 	}
-	want := `{"projectId":"e2e-trial","members":[{"userId":11,"name":"李伟","role":"PI"},{"userId":12,"name":"Wang Fang","role":"CRC"},{"userId":13,"name":"Chen Jing","role":"DM"}]}`
-	if string(r.body) != want {
-		t.Fatalf("members:\n got %s\nwant %s", r.body, want)
+	r.decode(t, &out)
+	want := []string{"pi:李伟:PI", "crcA1:王芳:CRC", "crcA2:Zhao Lei:CRC", "monitor:Alex Smith:MONITOR", "sponsor:Sponsor Liaison:SPONSOR"}
+	if out.ProjectID != "trial-a" || len(out.Members) != len(want) {
+		t.Fatalf("members: %s", r.body)
 	}
-	r = get(t, s.gateway+"/api/project/empty-trial/members")
-	if r.status != http.StatusOK || string(r.body) != `{"projectId":"empty-trial","members":[]}` {
-		t.Fatalf("empty trial: %d %s", r.status, r.body)
+	for i, m := range out.Members {
+		parts := strings.SplitN(want[i], ":", 3)
+		if m.UserID != w.staffIDs[parts[0]] || m.Name != parts[1] || m.Role != parts[2] {
+			t.Fatalf("member %d: %+v, want %s", i, m, want[i])
+		}
 	}
-	r = get(t, s.gateway+"/api/project/no-such-trial/members")
-	var env errx.Body
-	_ = json.Unmarshal(r.body, &env)
-	if r.status != http.StatusNotFound || env.Reason != "PROJECT_NOT_FOUND" {
-		t.Fatalf("unknown project: %d %s", r.status, r.body)
+	// the seed's response shape, exactly: no extra fields
+	if !strings.HasPrefix(string(r.body), `{"projectId":"trial-a","members":[{"userId":`) {
+		t.Fatalf("shape: %s", r.body)
 	}
+	empty := must(t, 200, "GET", w.url("/api/project/trial-b/members"), w.admin, nil)
+	if !strings.Contains(string(empty.body), `"role":"CRC"`) {
+		t.Fatalf("trial-b members: %s", empty.body)
+	}
+	r = must(t, 404, "GET", w.url("/api/project/no-such-trial/members"), w.admin, nil)
+	if env := r.envelope(t); env.Reason != "PROJECT_NOT_FOUND" {
+		t.Fatalf("unknown project: %+v", env)
+	}
+	must(t, 401, "GET", w.url("/api/project/trial-a/members"), "", nil)
+	must(t, 403, "GET", w.url("/api/project/trial-a/members"), w.crcB1, nil)
+	must(t, 403, "GET", w.url("/api/project/trial-a/members"), w.patientA1, nil)
 }
 
 func testUserRPC(t *testing.T, s *stack) {
@@ -300,9 +260,9 @@ func testUserRPC(t *testing.T, s *stack) {
 	}
 	defer conn.Close()
 	c := user.NewUserClient(conn)
-	info, err := c.GetUserInfo(ctx, &user.GetUserInfoRequest{UserID: 11})
-	if err != nil || info.UserID != 11 || info.Name != "李伟" {
-		t.Fatalf("GetUserInfo(11) = %+v, %v", info, err)
+	info, err := c.GetUserInfo(ctx, &user.GetUserInfoRequest{UserID: 1})
+	if err != nil || info.UserID != 1 || info.Name != "Administrator" {
+		t.Fatalf("GetUserInfo(1) = %+v, %v", info, err)
 	}
 	_, err = c.GetUserInfo(ctx, &user.GetUserInfoRequest{UserID: 999999})
 	if status.Code(err) != codes.NotFound || errx.Reason(err) != "USER_NOT_FOUND" {
@@ -350,10 +310,11 @@ func testUserRPC(t *testing.T, s *stack) {
 	}
 }
 
-func testPDFOutage(t *testing.T, s *stack) {
+func testPDFOutage(t *testing.T, w *world) {
+	s := w.s
 	reports := testkit.OpenDB(t, s.dsn["report-rpc"])
 	s.stop("pdf-rpc")
-	ack := submit(t, s, `{"patientId":"P-outage","score":40,"notes":"pdf-rpc is down"}`)
+	ack := submit(t, w, w.patientA1, `{"score":40,"notes":"pdf-rpc is down"}`)
 	// the report is committed and the AI task completes; the PDF task stays pending and is retried
 	deadline := time.Now().Add(15 * time.Second)
 	for {
@@ -370,5 +331,50 @@ func testPDFOutage(t *testing.T, s *stack) {
 	ts := waitTasks(t, s, reports, ack.ReportID, 30*time.Second)
 	if ts["pdf"].attempts < 2 {
 		t.Fatalf("pdf attempts %d", ts["pdf"].attempts)
+	}
+}
+
+func postAs(t *testing.T, url, contentType, token string, body []byte) httpResult {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return httpResult{resp.StatusCode, b}
+}
+
+// testNoPHIInLogs submits a report whose identifiers and notes are canaries and then reads every service's log
+// (at info level): none may hold them, whatever go-zero logs by default (SQL, request bodies).
+func testNoPHIInLogs(t *testing.T, w *world) {
+	s := w.s
+	reports := testkit.OpenDB(t, s.dsn["report-rpc"])
+	ack := submit(t, w, w.patientA1, `{"score":50,"notes":"PHI-CANARY-P 张三 13812345678 110101199003071234"}`)
+	waitTasks(t, s, reports, ack.ReportID, 20*time.Second)
+	do(t, "POST", w.url("/v1/report"), w.patientA1, `{"patientId":"PHI-CANARY-P","score":"13812345678"}`)
+	// enrolment and reveal carry names, phones and ID numbers through project-api and user-rpc
+	if r := do(t, "GET", w.url(fmt.Sprintf("/api/v1/projects/trial-a/participants/%d?reveal=true", w.participants["A1-001"])), w.pi, nil); r.status != 200 {
+		t.Fatalf("reveal: %d %s\n%s", r.status, r.body, s.logs())
+	}
+	time.Sleep(500 * time.Millisecond) // let the loggers flush
+	for _, svc := range services {
+		b, err := os.ReadFile(s.procs[svc].Log)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, canary := range []string{"PHI-CANARY-P", "张三", "欧阳娜娜", "13812345678", "110101199003071234", "246810", staffPassword} {
+			if bytes.Contains(b, []byte(canary)) {
+				t.Errorf("%s log holds %q", svc, canary)
+			}
+		}
+		if len(b) == 0 {
+			t.Errorf("%s logged nothing at info level: the check would prove nothing", svc)
+		}
 	}
 }

@@ -37,6 +37,11 @@ type stack struct {
 
 var services = []string{"user-rpc", "ai-gateway", "pdf-rpc", "report-rpc", "project-api"}
 
+const (
+	adminPassword = "e2e-admin-password"
+	jwtSecret     = "e2e-jwt-secret-0123456789abcdef"
+)
+
 func repoRoot(t *testing.T) string {
 	root, err := filepath.Abs("../..")
 	if err != nil {
@@ -105,7 +110,8 @@ func (s *stack) config(svc string) string {
 	switch svc {
 	case "user-rpc":
 		return fmt.Sprintf("Name: user.rpc\nListenOn: 127.0.0.1:%d\n", s.ports[svc]) + head + fmt.Sprintf(etcd, "user.rpc") +
-			"DataSource: " + q(s.dsn[svc]) + "\nCache:\n  - Host: " + s.redis + "\nBootstrap:\n  AdminUser: admin\n  AdminPassword: e2e-admin-password\n"
+			"DataSource: " + q(s.dsn[svc]) + "\nCache:\n  - Host: " + s.redis + "\nBootstrap:\n  AdminUser: admin\n  AdminPassword: " + adminPassword + "\n" +
+			"Phi:\n  Keys: t1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=\n  ActiveKey: t1\n"
 	case "ai-gateway":
 		return fmt.Sprintf("Name: ai.rpc\nListenOn: 127.0.0.1:%d\n", s.ports[svc]) + head + fmt.Sprintf(etcd, "ai.rpc") +
 			"DataSource: " + q(s.dsn[svc]) + "\n"
@@ -118,7 +124,11 @@ func (s *stack) config(svc string) string {
 			"Tasks:\n  TaskTimeout: 3s\n  Lease: 5s\n  SweepInterval: 200ms\n  RetryBase: 200ms\n  RetryMax: 1s\n  MaxAttempts: 50\n"
 	case "project-api":
 		return fmt.Sprintf("Name: project-api\nHost: 127.0.0.1\nPort: %d\n", s.ports[svc]) + head +
-			"DataSource: " + q(s.dsn[svc]) + "\n" + client("UserRpc", "user.rpc") + client("ReportRpc", "report.rpc")
+			"DataSource: " + q(s.dsn[svc]) + "\n" + client("UserRpc", "user.rpc") + client("ReportRpc", "report.rpc") +
+			"Auth:\n  AccessSecret: " + jwtSecret + "\n  AccessExpire: 600\n" +
+			"Redis:\n  Host: " + s.redis + "\n  Type: node\n" +
+			// one client IP (loopback) runs every test: the per-IP quota is raised, the per-account one is the default
+			"LoginThrottle:\n  ClientIPFailures: 1000\n"
 	}
 	s.t.Fatalf("unknown service %s", svc)
 	return ""

@@ -27,8 +27,9 @@ for svc in user-rpc:user report-rpc:report pdf-rpc:pdf ai-gateway:ai; do
      --style go_zero -I . >/dev/null)
 done
 
-# HTTP gateway from the .api files.
-(cd "$root/project-api" && "$goctl" api go -api api/project.api -dir . --style go_zero >/dev/null)
+# HTTP gateway from the .api files; handlers from our template (deploy/goctl-home): they decode with
+# project-api/internal/reqbody, whose errors name the field and never quote the body.
+(cd "$root/project-api" && "$goctl" api go -api api/project.api -dir . --style go_zero --home "$root/deploy/goctl-home" >/dev/null)
 
 # Models from each service's current schema (schema.sql; migrations/ must produce the same schema, a test checks).
 for m in user-rpc:cache project-api:nocache report-rpc:nocache pdf-rpc:nocache ai-gateway:nocache; do
@@ -40,3 +41,6 @@ done
 
 # goctl writes Go that gofmt may still reformat; keep the tree gofmt-clean.
 gofmt -w $(cd "$root" && git ls-files -co --exclude-standard '*.go' | sed "s#^#$root/#") 2>/dev/null || true
+
+# The roles × actions docs page, from the permission table.
+(cd "$root/project-api" && go run ./internal/access/cmd/permdoc) > "$root/docs/permissions.md"

@@ -53,11 +53,14 @@ for svc in "${SERVICES[@]}"; do
   wait_for "$name" 60 curl -fs -o /dev/null "http://127.0.0.1:${DEVPORT[$name]}/healthz"
 done
 
-log "seeding the demo trial"
-mysql -h"${EPRO_DB_ADDR%%:*}" -P"${EPRO_DB_ADDR##*:}" -u"$EPRO_DB_USER" -p"$EPRO_DB_PASSWORD" < deploy/local/demo.sql
+# the gateway answers once it has found user-rpc in etcd
+wait_for "the login route" 30 sh -c 'curl -s -o /dev/null -w "%{http_code}" -X POST http://127.0.0.1:8888/api/v1/auth/login \
+  -H "Content-Type: application/json" -d "{\"username\":\"-\",\"password\":\"-\"}" | grep -q 401'
 
-# the gateway answers once it has found report-rpc and user-rpc in etcd
-wait_for "the members route" 30 curl -fs -o /dev/null http://127.0.0.1:8888/api/project/demo-trial/members
+log "seeding the demo trial through the API"
+credentials=$(deploy/local/seed-demo.sh)
+pin=$(awk '$1 == "BJ01-001" {print $NF}' <<<"$credentials")
+[ -n "$pin" ] || pin='<PIN of BJ01-001, printed when the demo trial was created>'
 
 cat <<MSG
 
@@ -66,14 +69,20 @@ ePRO suite is running.
   zRPC (etcd keys)  user.rpc :9001  report.rpc :9002  pdf.rpc :9003  ai.rpc :9004   etcd $EPRO_ETCD_HOSTS
   metrics/health    http://127.0.0.1:606[0-4]/metrics  /healthz
   logs              $RUN/logs/
-  admin account     $EPRO_ADMIN_USER / (EPRO_ADMIN_PASSWORD, dev default in deploy/local/dev.env)
+  admin account     $EPRO_ADMIN_USER / $EPRO_ADMIN_PASSWORD (dev default from deploy/local/dev.env)
 
-Try:
-  curl -s -X POST http://127.0.0.1:8888/v1/report -H 'Content-Type: application/json' \\
-       -d '{"patientId":"DEMO-001","score":85,"notes":"Patient shows steady improvement"}'
-  curl -s http://127.0.0.1:8888/api/project/demo-trial/members
+$credentials
+
+Try (participant BJ01-001 logs in, then submits a report):
+  TOKEN=\$(curl -s -X POST http://127.0.0.1:8888/api/v1/auth/patient/login -H 'Content-Type: application/json' \\
+       -d '{"projectId":"demo-trial","subjectCode":"BJ01-001","pin":"$pin"}' | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+  curl -s -X POST http://127.0.0.1:8888/v1/report -H 'Content-Type: application/json' -H "Authorization: Bearer \$TOKEN" \\
+       -d '{"patientId":"BJ01-001","score":85,"notes":"Patient shows steady improvement"}'
+  ADMIN=\$(curl -s -X POST http://127.0.0.1:8888/api/v1/auth/login -H 'Content-Type: application/json' \\
+       -d '{"username":"$EPRO_ADMIN_USER","password":"$EPRO_ADMIN_PASSWORD"}' | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+  curl -s http://127.0.0.1:8888/api/project/demo-trial/members -H "Authorization: Bearer \$ADMIN"
   deploy/tools/bin/grpcurl -plaintext 127.0.0.1:9001 list
-  deploy/tools/bin/grpcurl -plaintext -d '{"userID":1001}' 127.0.0.1:9001 user.User/GetUserInfo
+  deploy/tools/bin/grpcurl -plaintext -d '{"userID":1}' 127.0.0.1:9001 user.User/GetUserInfo
 
 MSG
 

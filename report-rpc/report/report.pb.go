@@ -29,6 +29,8 @@ type SubmitReportRequest struct {
 	PatientId     string                 `protobuf:"bytes,1,opt,name=patientId,proto3" json:"patientId,omitempty"`
 	Score         int64                  `protobuf:"varint,2,opt,name=score,proto3" json:"score,omitempty"`
 	Notes         string                 `protobuf:"bytes,3,opt,name=notes,proto3" json:"notes,omitempty"`
+	ProjectId     string                 `protobuf:"bytes,4,opt,name=projectId,proto3" json:"projectId,omitempty"` // the participant's trial and site, from their token
+	SiteId        int64                  `protobuf:"varint,5,opt,name=siteId,proto3" json:"siteId,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -82,6 +84,20 @@ func (x *SubmitReportRequest) GetNotes() string {
 		return x.Notes
 	}
 	return ""
+}
+
+func (x *SubmitReportRequest) GetProjectId() string {
+	if x != nil {
+		return x.ProjectId
+	}
+	return ""
+}
+
+func (x *SubmitReportRequest) GetSiteId() int64 {
+	if x != nil {
+		return x.SiteId
+	}
+	return 0
 }
 
 // SubmitReportResponse is sent only after the report is committed.
@@ -350,15 +366,213 @@ func (x *GetReportResponse) GetTasks() []*TaskState {
 	return nil
 }
 
+type ProjectSummaryRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ProjectId     string                 `protobuf:"bytes,1,opt,name=projectId,proto3" json:"projectId,omitempty"`
+	SiteIds       []int64                `protobuf:"varint,2,rep,packed,name=siteIds,proto3" json:"siteIds,omitempty"` // empty: every site
+	Recent        int32                  `protobuf:"varint,3,opt,name=recent,proto3" json:"recent,omitempty"`          // how many recent reports to list, at most 50
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ProjectSummaryRequest) Reset() {
+	*x = ProjectSummaryRequest{}
+	mi := &file_report_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ProjectSummaryRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ProjectSummaryRequest) ProtoMessage() {}
+
+func (x *ProjectSummaryRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ProjectSummaryRequest.ProtoReflect.Descriptor instead.
+func (*ProjectSummaryRequest) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *ProjectSummaryRequest) GetProjectId() string {
+	if x != nil {
+		return x.ProjectId
+	}
+	return ""
+}
+
+func (x *ProjectSummaryRequest) GetSiteIds() []int64 {
+	if x != nil {
+		return x.SiteIds
+	}
+	return nil
+}
+
+func (x *ProjectSummaryRequest) GetRecent() int32 {
+	if x != nil {
+		return x.Recent
+	}
+	return 0
+}
+
+type ReportBrief struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ReportId      string                 `protobuf:"bytes,1,opt,name=reportId,proto3" json:"reportId,omitempty"`
+	PatientId     string                 `protobuf:"bytes,2,opt,name=patientId,proto3" json:"patientId,omitempty"`
+	SiteId        int64                  `protobuf:"varint,3,opt,name=siteId,proto3" json:"siteId,omitempty"`
+	Score         int64                  `protobuf:"varint,4,opt,name=score,proto3" json:"score,omitempty"`
+	ReceivedAt    string                 `protobuf:"bytes,5,opt,name=receivedAt,proto3" json:"receivedAt,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ReportBrief) Reset() {
+	*x = ReportBrief{}
+	mi := &file_report_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ReportBrief) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ReportBrief) ProtoMessage() {}
+
+func (x *ReportBrief) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ReportBrief.ProtoReflect.Descriptor instead.
+func (*ReportBrief) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *ReportBrief) GetReportId() string {
+	if x != nil {
+		return x.ReportId
+	}
+	return ""
+}
+
+func (x *ReportBrief) GetPatientId() string {
+	if x != nil {
+		return x.PatientId
+	}
+	return ""
+}
+
+func (x *ReportBrief) GetSiteId() int64 {
+	if x != nil {
+		return x.SiteId
+	}
+	return 0
+}
+
+func (x *ReportBrief) GetScore() int64 {
+	if x != nil {
+		return x.Score
+	}
+	return 0
+}
+
+func (x *ReportBrief) GetReceivedAt() string {
+	if x != nil {
+		return x.ReceivedAt
+	}
+	return ""
+}
+
+type ProjectSummaryResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ReportCount   int64                  `protobuf:"varint,1,opt,name=reportCount,proto3" json:"reportCount,omitempty"`
+	Recent        []*ReportBrief         `protobuf:"bytes,2,rep,name=recent,proto3" json:"recent,omitempty"`
+	OpenAlerts    int64                  `protobuf:"varint,3,opt,name=openAlerts,proto3" json:"openAlerts,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ProjectSummaryResponse) Reset() {
+	*x = ProjectSummaryResponse{}
+	mi := &file_report_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ProjectSummaryResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ProjectSummaryResponse) ProtoMessage() {}
+
+func (x *ProjectSummaryResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ProjectSummaryResponse.ProtoReflect.Descriptor instead.
+func (*ProjectSummaryResponse) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *ProjectSummaryResponse) GetReportCount() int64 {
+	if x != nil {
+		return x.ReportCount
+	}
+	return 0
+}
+
+func (x *ProjectSummaryResponse) GetRecent() []*ReportBrief {
+	if x != nil {
+		return x.Recent
+	}
+	return nil
+}
+
+func (x *ProjectSummaryResponse) GetOpenAlerts() int64 {
+	if x != nil {
+		return x.OpenAlerts
+	}
+	return 0
+}
+
 var File_report_proto protoreflect.FileDescriptor
 
 const file_report_proto_rawDesc = "" +
 	"\n" +
-	"\freport.proto\x12\x06report\"_\n" +
+	"\freport.proto\x12\x06report\"\x95\x01\n" +
 	"\x13SubmitReportRequest\x12\x1c\n" +
 	"\tpatientId\x18\x01 \x01(\tR\tpatientId\x12\x14\n" +
 	"\x05score\x18\x02 \x01(\x03R\x05score\x12\x14\n" +
-	"\x05notes\x18\x03 \x01(\tR\x05notes\"p\n" +
+	"\x05notes\x18\x03 \x01(\tR\x05notes\x12\x1c\n" +
+	"\tprojectId\x18\x04 \x01(\tR\tprojectId\x12\x16\n" +
+	"\x06siteId\x18\x05 \x01(\x03R\x06siteId\"p\n" +
 	"\x14SubmitReportResponse\x12\x1a\n" +
 	"\breportId\x18\x01 \x01(\tR\breportId\x12\x1c\n" +
 	"\tpatientId\x18\x02 \x01(\tR\tpatientId\x12\x1e\n" +
@@ -381,8 +595,27 @@ const file_report_proto_rawDesc = "" +
 	"\n" +
 	"receivedAt\x18\x05 \x01(\tR\n" +
 	"receivedAt\x12'\n" +
-	"\x05tasks\x18\x06 \x03(\v2\x11.report.TaskStateR\x05tasks2\x95\x01\n" +
-	"\x06Report\x12I\n" +
+	"\x05tasks\x18\x06 \x03(\v2\x11.report.TaskStateR\x05tasks\"g\n" +
+	"\x15ProjectSummaryRequest\x12\x1c\n" +
+	"\tprojectId\x18\x01 \x01(\tR\tprojectId\x12\x18\n" +
+	"\asiteIds\x18\x02 \x03(\x03R\asiteIds\x12\x16\n" +
+	"\x06recent\x18\x03 \x01(\x05R\x06recent\"\x95\x01\n" +
+	"\vReportBrief\x12\x1a\n" +
+	"\breportId\x18\x01 \x01(\tR\breportId\x12\x1c\n" +
+	"\tpatientId\x18\x02 \x01(\tR\tpatientId\x12\x16\n" +
+	"\x06siteId\x18\x03 \x01(\x03R\x06siteId\x12\x14\n" +
+	"\x05score\x18\x04 \x01(\x03R\x05score\x12\x1e\n" +
+	"\n" +
+	"receivedAt\x18\x05 \x01(\tR\n" +
+	"receivedAt\"\x87\x01\n" +
+	"\x16ProjectSummaryResponse\x12 \n" +
+	"\vreportCount\x18\x01 \x01(\x03R\vreportCount\x12+\n" +
+	"\x06recent\x18\x02 \x03(\v2\x13.report.ReportBriefR\x06recent\x12\x1e\n" +
+	"\n" +
+	"openAlerts\x18\x03 \x01(\x03R\n" +
+	"openAlerts2\xe6\x01\n" +
+	"\x06Report\x12O\n" +
+	"\x0eProjectSummary\x12\x1d.report.ProjectSummaryRequest\x1a\x1e.report.ProjectSummaryResponse\x12I\n" +
 	"\fSubmitReport\x12\x1b.report.SubmitReportRequest\x1a\x1c.report.SubmitReportResponse\x12@\n" +
 	"\tGetReport\x12\x18.report.GetReportRequest\x1a\x19.report.GetReportResponseB\n" +
 	"Z\b./reportb\x06proto3"
@@ -399,25 +632,31 @@ func file_report_proto_rawDescGZIP() []byte {
 	return file_report_proto_rawDescData
 }
 
-var file_report_proto_msgTypes = make([]protoimpl.MessageInfo, 5)
+var file_report_proto_msgTypes = make([]protoimpl.MessageInfo, 8)
 var file_report_proto_goTypes = []any{
-	(*SubmitReportRequest)(nil),  // 0: report.SubmitReportRequest
-	(*SubmitReportResponse)(nil), // 1: report.SubmitReportResponse
-	(*GetReportRequest)(nil),     // 2: report.GetReportRequest
-	(*TaskState)(nil),            // 3: report.TaskState
-	(*GetReportResponse)(nil),    // 4: report.GetReportResponse
+	(*SubmitReportRequest)(nil),    // 0: report.SubmitReportRequest
+	(*SubmitReportResponse)(nil),   // 1: report.SubmitReportResponse
+	(*GetReportRequest)(nil),       // 2: report.GetReportRequest
+	(*TaskState)(nil),              // 3: report.TaskState
+	(*GetReportResponse)(nil),      // 4: report.GetReportResponse
+	(*ProjectSummaryRequest)(nil),  // 5: report.ProjectSummaryRequest
+	(*ReportBrief)(nil),            // 6: report.ReportBrief
+	(*ProjectSummaryResponse)(nil), // 7: report.ProjectSummaryResponse
 }
 var file_report_proto_depIdxs = []int32{
 	3, // 0: report.GetReportResponse.tasks:type_name -> report.TaskState
-	0, // 1: report.Report.SubmitReport:input_type -> report.SubmitReportRequest
-	2, // 2: report.Report.GetReport:input_type -> report.GetReportRequest
-	1, // 3: report.Report.SubmitReport:output_type -> report.SubmitReportResponse
-	4, // 4: report.Report.GetReport:output_type -> report.GetReportResponse
-	3, // [3:5] is the sub-list for method output_type
-	1, // [1:3] is the sub-list for method input_type
-	1, // [1:1] is the sub-list for extension type_name
-	1, // [1:1] is the sub-list for extension extendee
-	0, // [0:1] is the sub-list for field type_name
+	6, // 1: report.ProjectSummaryResponse.recent:type_name -> report.ReportBrief
+	5, // 2: report.Report.ProjectSummary:input_type -> report.ProjectSummaryRequest
+	0, // 3: report.Report.SubmitReport:input_type -> report.SubmitReportRequest
+	2, // 4: report.Report.GetReport:input_type -> report.GetReportRequest
+	7, // 5: report.Report.ProjectSummary:output_type -> report.ProjectSummaryResponse
+	1, // 6: report.Report.SubmitReport:output_type -> report.SubmitReportResponse
+	4, // 7: report.Report.GetReport:output_type -> report.GetReportResponse
+	5, // [5:8] is the sub-list for method output_type
+	2, // [2:5] is the sub-list for method input_type
+	2, // [2:2] is the sub-list for extension type_name
+	2, // [2:2] is the sub-list for extension extendee
+	0, // [0:2] is the sub-list for field type_name
 }
 
 func init() { file_report_proto_init() }
@@ -431,7 +670,7 @@ func file_report_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_report_proto_rawDesc), len(file_report_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   5,
+			NumMessages:   8,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -21,14 +21,17 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	Report_SubmitReport_FullMethodName = "/report.Report/SubmitReport"
-	Report_GetReport_FullMethodName    = "/report.Report/GetReport"
+	Report_ProjectSummary_FullMethodName = "/report.Report/ProjectSummary"
+	Report_SubmitReport_FullMethodName   = "/report.Report/SubmitReport"
+	Report_GetReport_FullMethodName      = "/report.Report/GetReport"
 )
 
 // ReportClient is the client API for Report service.
 //
 // For semantics around ctx use and closing/ending streaming RPCs, please refer to https://pkg.go.dev/google.golang.org/grpc/?tab=doc#ClientConn.NewStream.
 type ReportClient interface {
+	// ProjectSummary counts a trial's reports and open alerts and lists the most recent reports.
+	ProjectSummary(ctx context.Context, in *ProjectSummaryRequest, opts ...grpc.CallOption) (*ProjectSummaryResponse, error)
 	// SubmitReport validates and commits a short report, then schedules its AI and PDF tasks.
 	SubmitReport(ctx context.Context, in *SubmitReportRequest, opts ...grpc.CallOption) (*SubmitReportResponse, error)
 	// GetReport returns one report with the state of its tasks; NotFound (REPORT_NOT_FOUND) when unknown.
@@ -41,6 +44,16 @@ type reportClient struct {
 
 func NewReportClient(cc grpc.ClientConnInterface) ReportClient {
 	return &reportClient{cc}
+}
+
+func (c *reportClient) ProjectSummary(ctx context.Context, in *ProjectSummaryRequest, opts ...grpc.CallOption) (*ProjectSummaryResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ProjectSummaryResponse)
+	err := c.cc.Invoke(ctx, Report_ProjectSummary_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 func (c *reportClient) SubmitReport(ctx context.Context, in *SubmitReportRequest, opts ...grpc.CallOption) (*SubmitReportResponse, error) {
@@ -67,6 +80,8 @@ func (c *reportClient) GetReport(ctx context.Context, in *GetReportRequest, opts
 // All implementations must embed UnimplementedReportServer
 // for forward compatibility.
 type ReportServer interface {
+	// ProjectSummary counts a trial's reports and open alerts and lists the most recent reports.
+	ProjectSummary(context.Context, *ProjectSummaryRequest) (*ProjectSummaryResponse, error)
 	// SubmitReport validates and commits a short report, then schedules its AI and PDF tasks.
 	SubmitReport(context.Context, *SubmitReportRequest) (*SubmitReportResponse, error)
 	// GetReport returns one report with the state of its tasks; NotFound (REPORT_NOT_FOUND) when unknown.
@@ -81,6 +96,9 @@ type ReportServer interface {
 // pointer dereference when methods are called.
 type UnimplementedReportServer struct{}
 
+func (UnimplementedReportServer) ProjectSummary(context.Context, *ProjectSummaryRequest) (*ProjectSummaryResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ProjectSummary not implemented")
+}
 func (UnimplementedReportServer) SubmitReport(context.Context, *SubmitReportRequest) (*SubmitReportResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method SubmitReport not implemented")
 }
@@ -106,6 +124,24 @@ func RegisterReportServer(s grpc.ServiceRegistrar, srv ReportServer) {
 		t.testEmbeddedByValue()
 	}
 	s.RegisterService(&Report_ServiceDesc, srv)
+}
+
+func _Report_ProjectSummary_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ProjectSummaryRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ReportServer).ProjectSummary(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Report_ProjectSummary_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ReportServer).ProjectSummary(ctx, req.(*ProjectSummaryRequest))
+	}
+	return interceptor(ctx, in, info, handler)
 }
 
 func _Report_SubmitReport_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
@@ -151,6 +187,10 @@ var Report_ServiceDesc = grpc.ServiceDesc{
 	ServiceName: "report.Report",
 	HandlerType: (*ReportServer)(nil),
 	Methods: []grpc.MethodDesc{
+		{
+			MethodName: "ProjectSummary",
+			Handler:    _Report_ProjectSummary_Handler,
+		},
 		{
 			MethodName: "SubmitReport",
 			Handler:    _Report_SubmitReport_Handler,

@@ -14,13 +14,18 @@ import (
 )
 
 type (
-	GetReportRequest     = report.GetReportRequest
-	GetReportResponse    = report.GetReportResponse
-	SubmitReportRequest  = report.SubmitReportRequest
-	SubmitReportResponse = report.SubmitReportResponse
-	TaskState            = report.TaskState
+	GetReportRequest       = report.GetReportRequest
+	GetReportResponse      = report.GetReportResponse
+	ProjectSummaryRequest  = report.ProjectSummaryRequest
+	ProjectSummaryResponse = report.ProjectSummaryResponse
+	ReportBrief            = report.ReportBrief
+	SubmitReportRequest    = report.SubmitReportRequest
+	SubmitReportResponse   = report.SubmitReportResponse
+	TaskState              = report.TaskState
 
 	Report interface {
+		// ProjectSummary counts a trial's reports and open alerts and lists the most recent reports.
+		ProjectSummary(ctx context.Context, in *ProjectSummaryRequest, opts ...grpc.CallOption) (*ProjectSummaryResponse, error)
 		// SubmitReport validates and commits a short report, then schedules its AI and PDF tasks.
 		SubmitReport(ctx context.Context, in *SubmitReportRequest, opts ...grpc.CallOption) (*SubmitReportResponse, error)
 		// GetReport returns one report with the state of its tasks; NotFound (REPORT_NOT_FOUND) when unknown.
@@ -36,6 +41,12 @@ func NewReport(cli zrpc.Client) Report {
 	return &defaultReport{
 		cli: cli,
 	}
+}
+
+// ProjectSummary counts a trial's reports and open alerts and lists the most recent reports.
+func (m *defaultReport) ProjectSummary(ctx context.Context, in *ProjectSummaryRequest, opts ...grpc.CallOption) (*ProjectSummaryResponse, error) {
+	client := report.NewReportClient(m.cli.Conn())
+	return client.ProjectSummary(ctx, in, opts...)
 }
 
 // SubmitReport validates and commits a short report, then schedules its AI and PDF tasks.

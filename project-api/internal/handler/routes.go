@@ -6,8 +6,11 @@ package handler
 import (
 	"net/http"
 
+	auth "github.com/openepro/epro/project-api/internal/handler/auth"
 	member "github.com/openepro/epro/project-api/internal/handler/member"
+	participant "github.com/openepro/epro/project-api/internal/handler/participant"
 	report "github.com/openepro/epro/project-api/internal/handler/report"
+	trial "github.com/openepro/epro/project-api/internal/handler/trial"
 	"github.com/openepro/epro/project-api/internal/svc"
 
 	"github.com/zeromicro/go-zero/rest"
@@ -17,22 +20,146 @@ func RegisterHandlers(server *rest.Server, serverCtx *svc.ServiceContext) {
 	server.AddRoutes(
 		[]rest.Route{
 			{
+				// Staff login: a JWT for the console; 401 for wrong credentials, 429 after repeated failures
+				Method:  http.MethodPost,
+				Path:    "/login",
+				Handler: auth.LoginHandler(serverCtx),
+			},
+			{
+				// Participant login with the trial, subject code and PIN: a JWT for that participant in that trial
+				Method:  http.MethodPost,
+				Path:    "/patient/login",
+				Handler: auth.PatientLoginHandler(serverCtx),
+			},
+		},
+		rest.WithPrefix("/api/v1/auth"),
+	)
+
+	server.AddRoutes(
+		[]rest.Route{
+			{
+				// Create a staff account (platform administrators only)
+				Method:  http.MethodPost,
+				Path:    "/users",
+				Handler: auth.CreateStaffHandler(serverCtx),
+			},
+		},
+		rest.WithJwt(serverCtx.Config.Auth.AccessSecret),
+		rest.WithJwtTransition(serverCtx.Config.Auth.PrevSecret, serverCtx.Config.Auth.Secret),
+		rest.WithPrefix("/api/v1"),
+	)
+
+	server.AddRoutes(
+		[]rest.Route{
+			{
 				// List a trial's members with their names (looked up in user-rpc) and roles
 				Method:  http.MethodGet,
 				Path:    "/api/project/:id/members",
 				Handler: member.GetProjectMembersHandler(serverCtx),
 			},
 		},
+		rest.WithJwt(serverCtx.Config.Auth.AccessSecret),
+		rest.WithJwtTransition(serverCtx.Config.Auth.PrevSecret, serverCtx.Config.Auth.Secret),
 	)
 
 	server.AddRoutes(
 		[]rest.Route{
 			{
-				// Submit a short report (seed contract); 200 only once it is committed
+				// Enroll a participant at a site
+				Method:  http.MethodPost,
+				Path:    "/projects/:id/participants",
+				Handler: participant.EnrollParticipantHandler(serverCtx),
+			},
+			{
+				// Participants the caller may see (a site-limited role sees its site only)
+				Method:  http.MethodGet,
+				Path:    "/projects/:id/participants",
+				Handler: participant.ListParticipantsHandler(serverCtx),
+			},
+			{
+				// One participant; identifiers masked unless ?reveal=true and the role may see PHI (audited)
+				Method:  http.MethodGet,
+				Path:    "/projects/:id/participants/:pid",
+				Handler: participant.GetParticipantHandler(serverCtx),
+			},
+			{
+				// Set a participant's PIN
+				Method:  http.MethodPut,
+				Path:    "/projects/:id/participants/:pid/pin",
+				Handler: participant.SetParticipantPinHandler(serverCtx),
+			},
+		},
+		rest.WithJwt(serverCtx.Config.Auth.AccessSecret),
+		rest.WithJwtTransition(serverCtx.Config.Auth.PrevSecret, serverCtx.Config.Auth.Secret),
+		rest.WithPrefix("/api/v1"),
+	)
+
+	server.AddRoutes(
+		[]rest.Route{
+			{
+				// Submit a short report (seed contract) with a participant token; 200 only once it is committed
 				Method:  http.MethodPost,
 				Path:    "/v1/report",
 				Handler: report.SubmitReportHandler(serverCtx),
 			},
 		},
+		rest.WithJwt(serverCtx.Config.Auth.AccessSecret),
+		rest.WithJwtTransition(serverCtx.Config.Auth.PrevSecret, serverCtx.Config.Auth.Secret),
+	)
+
+	server.AddRoutes(
+		[]rest.Route{
+			{
+				// Create a trial (platform administrators)
+				Method:  http.MethodPost,
+				Path:    "/projects",
+				Handler: trial.CreateProjectHandler(serverCtx),
+			},
+			{
+				// Trials the caller belongs to
+				Method:  http.MethodGet,
+				Path:    "/projects",
+				Handler: trial.ListProjectsHandler(serverCtx),
+			},
+			{
+				// One trial
+				Method:  http.MethodGet,
+				Path:    "/projects/:id",
+				Handler: trial.GetProjectHandler(serverCtx),
+			},
+			{
+				// Rename a trial or change its status
+				Method:  http.MethodPut,
+				Path:    "/projects/:id",
+				Handler: trial.UpdateProjectHandler(serverCtx),
+			},
+			{
+				// Member count, participants per site, recent reports and open alerts, fetched concurrently
+				Method:  http.MethodGet,
+				Path:    "/projects/:id/dashboard",
+				Handler: trial.GetDashboardHandler(serverCtx),
+			},
+			{
+				// Add a member with a role, optionally limited to a site
+				Method:  http.MethodPost,
+				Path:    "/projects/:id/members",
+				Handler: trial.AddMemberHandler(serverCtx),
+			},
+			{
+				// Add a site to a trial
+				Method:  http.MethodPost,
+				Path:    "/projects/:id/sites",
+				Handler: trial.CreateSiteHandler(serverCtx),
+			},
+			{
+				// A trial's sites
+				Method:  http.MethodGet,
+				Path:    "/projects/:id/sites",
+				Handler: trial.ListSitesHandler(serverCtx),
+			},
+		},
+		rest.WithJwt(serverCtx.Config.Auth.AccessSecret),
+		rest.WithJwtTransition(serverCtx.Config.Auth.PrevSecret, serverCtx.Config.Auth.Secret),
+		rest.WithPrefix("/api/v1"),
 	)
 }

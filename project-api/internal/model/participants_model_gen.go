@@ -28,6 +28,7 @@ type (
 		Insert(ctx context.Context, data *Participants) (sql.Result, error)
 		FindOne(ctx context.Context, id int64) (*Participants, error)
 		FindOneByProjectIdSubjectCode(ctx context.Context, projectId string, subjectCode string) (*Participants, error)
+		FindOneByUserId(ctx context.Context, userId int64) (*Participants, error)
 		Update(ctx context.Context, data *Participants) error
 		Delete(ctx context.Context, id int64) error
 	}
@@ -41,7 +42,9 @@ type (
 		Id          int64     `db:"id"`
 		ProjectId   string    `db:"project_id"`
 		SubjectCode string    `db:"subject_code"` // pseudonymous code, unique per trial
-		UserId      int64     `db:"user_id"`      // participant identity in user-rpc
+		SiteId      int64     `db:"site_id"`
+		Arm         string    `db:"arm"`
+		UserId      int64     `db:"user_id"` // participant identity in user-rpc
 		Status      string    `db:"status"`
 		CreatedAt   time.Time `db:"created_at"`
 	}
@@ -88,15 +91,29 @@ func (m *defaultParticipantsModel) FindOneByProjectIdSubjectCode(ctx context.Con
 	}
 }
 
+func (m *defaultParticipantsModel) FindOneByUserId(ctx context.Context, userId int64) (*Participants, error) {
+	var resp Participants
+	query := fmt.Sprintf("select %s from %s where `user_id` = ? limit 1", participantsRows, m.table)
+	err := m.conn.QueryRowCtx(ctx, &resp, query, userId)
+	switch err {
+	case nil:
+		return &resp, nil
+	case sqlx.ErrNotFound:
+		return nil, ErrNotFound
+	default:
+		return nil, err
+	}
+}
+
 func (m *defaultParticipantsModel) Insert(ctx context.Context, data *Participants) (sql.Result, error) {
-	query := fmt.Sprintf("insert into %s (%s) values (?, ?, ?, ?)", m.table, participantsRowsExpectAutoSet)
-	ret, err := m.conn.ExecCtx(ctx, query, data.ProjectId, data.SubjectCode, data.UserId, data.Status)
+	query := fmt.Sprintf("insert into %s (%s) values (?, ?, ?, ?, ?, ?)", m.table, participantsRowsExpectAutoSet)
+	ret, err := m.conn.ExecCtx(ctx, query, data.ProjectId, data.SubjectCode, data.SiteId, data.Arm, data.UserId, data.Status)
 	return ret, err
 }
 
 func (m *defaultParticipantsModel) Update(ctx context.Context, newData *Participants) error {
 	query := fmt.Sprintf("update %s set %s where `id` = ?", m.table, participantsRowsWithPlaceHolder)
-	_, err := m.conn.ExecCtx(ctx, query, newData.ProjectId, newData.SubjectCode, newData.UserId, newData.Status, newData.Id)
+	_, err := m.conn.ExecCtx(ctx, query, newData.ProjectId, newData.SubjectCode, newData.SiteId, newData.Arm, newData.UserId, newData.Status, newData.Id)
 	return err
 }
 

@@ -42,6 +42,7 @@ type (
 		ProjectId string    `db:"project_id"`
 		UserId    int64     `db:"user_id"` // user id in user-rpc
 		Role      string    `db:"role"`    // PI, SUB_I, CRC, DM, MONITOR, SPONSOR, ADMIN
+		SiteId    int64     `db:"site_id"` // 0: all sites of the trial
 		CreatedAt time.Time `db:"created_at"`
 	}
 )
@@ -88,14 +89,14 @@ func (m *defaultProjectMembersModel) FindOneByProjectIdUserId(ctx context.Contex
 }
 
 func (m *defaultProjectMembersModel) Insert(ctx context.Context, data *ProjectMembers) (sql.Result, error) {
-	query := fmt.Sprintf("insert into %s (%s) values (?, ?, ?)", m.table, projectMembersRowsExpectAutoSet)
-	ret, err := m.conn.ExecCtx(ctx, query, data.ProjectId, data.UserId, data.Role)
+	query := fmt.Sprintf("insert into %s (%s) values (?, ?, ?, ?)", m.table, projectMembersRowsExpectAutoSet)
+	ret, err := m.conn.ExecCtx(ctx, query, data.ProjectId, data.UserId, data.Role, data.SiteId)
 	return ret, err
 }
 
 func (m *defaultProjectMembersModel) Update(ctx context.Context, newData *ProjectMembers) error {
 	query := fmt.Sprintf("update %s set %s where `id` = ?", m.table, projectMembersRowsWithPlaceHolder)
-	_, err := m.conn.ExecCtx(ctx, query, newData.ProjectId, newData.UserId, newData.Role, newData.Id)
+	_, err := m.conn.ExecCtx(ctx, query, newData.ProjectId, newData.UserId, newData.Role, newData.SiteId, newData.Id)
 	return err
 }
 

@@ -4,6 +4,7 @@
 package svc
 
 import (
+	"github.com/openepro/epro/common/actor"
 	"github.com/openepro/epro/common/boot"
 	"github.com/openepro/epro/project-api/internal/config"
 	"github.com/openepro/epro/project-api/internal/model"
@@ -11,27 +12,46 @@ import (
 	"github.com/openepro/epro/report-rpc/report_client"
 	"github.com/openepro/epro/user-rpc/user"
 	"github.com/openepro/epro/user-rpc/user_client"
+	"github.com/zeromicro/go-zero/core/limit"
+	"github.com/zeromicro/go-zero/core/stores/redis"
+	"github.com/zeromicro/go-zero/core/stores/sqlx"
 	"github.com/zeromicro/go-zero/zrpc"
 )
 
 // ServiceContext holds project-api's dependencies.
 type ServiceContext struct {
-	Config    config.Config
-	Projects  model.ProjectsModel
-	Members   model.ProjectMembersModel
-	UserRpc   user_client.User
-	ReportRpc report_client.Report
+	Config       config.Config
+	DB           sqlx.SqlConn
+	Projects     model.ProjectsModel
+	Members      model.ProjectMembersModel
+	Sites        model.SitesModel
+	Participants model.ParticipantsModel
+	UserRpc      user_client.User
+	ReportRpc    report_client.Report
+	// AccountFailures and IPFailures count failed logins in Redis (go-zero's PeriodLimit).
+	AccountFailures *limit.PeriodLimit
+	IPFailures      *limit.PeriodLimit
+	Redis           *redis.Redis
 }
 
-// NewServiceContext connects to epro_project and to the services; it panics at start-up on a bad config.
+// NewServiceContext connects to epro_project, Redis and the services; it panics at start-up on a bad config.
 func NewServiceContext(c config.Config) *ServiceContext {
 	boot.NoClientContentLogs(user.User_ServiceDesc, report.Report_ServiceDesc) // bodies carry PHI
 	conn := boot.SQL(c.DataSource)
+	rds := redis.MustNewRedis(c.Redis)
+	withActor := zrpc.WithUnaryClientInterceptor(actor.UnaryClientInterceptor)
+	t := c.LoginThrottle
 	return &ServiceContext{
-		Config:    c,
-		Projects:  model.NewProjectsModel(conn),
-		Members:   model.NewProjectMembersModel(conn),
-		UserRpc:   user_client.NewUser(zrpc.MustNewClient(c.UserRpc)),
-		ReportRpc: report_client.NewReport(zrpc.MustNewClient(c.ReportRpc)),
+		Config:          c,
+		DB:              conn,
+		Projects:        model.NewProjectsModel(conn),
+		Members:         model.NewProjectMembersModel(conn),
+		Sites:           model.NewSitesModel(conn),
+		Participants:    model.NewParticipantsModel(conn),
+		UserRpc:         user_client.NewUser(zrpc.MustNewClient(c.UserRpc, withActor)),
+		ReportRpc:       report_client.NewReport(zrpc.MustNewClient(c.ReportRpc, withActor)),
+		AccountFailures: limit.NewPeriodLimit(t.Window, t.AccountFailures, rds, "epro:login:acct:"),
+		IPFailures:      limit.NewPeriodLimit(t.Window, t.ClientIPFailures, rds, "epro:login:ip:"),
+		Redis:           rds,
 	}
 }

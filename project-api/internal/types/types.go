@@ -3,10 +3,132 @@
 
 package types
 
+type AddMemberReq struct {
+	ID     string `path:"id"`
+	UserID int64  `json:"userId"`
+	Role   string `json:"role"`
+	SiteID int64  `json:"siteId,optional"`
+}
+
+type CreateProjectReq struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+type CreateSiteReq struct {
+	ID   string `path:"id"`
+	Code string `json:"code"`
+	Name string `json:"name"`
+}
+
+type CreateStaffReq struct {
+	Username     string `json:"username"`
+	Name         string `json:"name"`
+	Password     string `json:"password"`
+	Phone        string `json:"phone,optional"`
+	PlatformRole string `json:"platformRole,optional"`
+}
+
+type CreateStaffResp struct {
+	UserID int64 `json:"userId"`
+}
+
+type Dashboard struct {
+	ProjectID          string         `json:"projectId"`
+	MemberCount        int64          `json:"memberCount"`
+	ParticipantsBySite []SiteCount    `json:"participantsBySite"`
+	ReportCount        int64          `json:"reportCount"`
+	RecentReports      []RecentReport `json:"recentReports"`
+	OpenAlerts         int64          `json:"openAlerts"`
+}
+
+type EnrollReq struct {
+	ID          string `path:"id"`
+	SiteID      int64  `json:"siteId"`
+	SubjectCode string `json:"subjectCode"`
+	Arm         string `json:"arm,optional"`
+	Name        string `json:"name"`
+	Phone       string `json:"phone,optional"`
+	NationalID  string `json:"nationalId,optional"`
+	Pin         string `json:"pin,optional"`
+}
+
+type ListParticipantsReq struct {
+	ID     string `path:"id"`
+	SiteID int64  `form:"siteId,optional"`
+}
+
+type LoginReq struct {
+	Username string `json:"username"`
+	Password string `json:"password"`
+}
+
+type LoginResp struct {
+	AccessToken string    `json:"accessToken"`
+	ExpiresIn   int64     `json:"expiresIn"`
+	User        LoginUser `json:"user"`
+}
+
+type LoginUser struct {
+	UserID int64  `json:"userId"`
+	Name   string `json:"name"`
+}
+
 type Member struct {
 	UserID int64  `json:"userId"`
 	Name   string `json:"name"`
 	Role   string `json:"role"`
+}
+
+type MemberAdded struct {
+	ProjectID string `json:"projectId"`
+	UserID    int64  `json:"userId"`
+	Role      string `json:"role"`
+	SiteID    int64  `json:"siteId"`
+}
+
+type Participant struct {
+	ParticipantID int64  `json:"participantId"`
+	ProjectID     string `json:"projectId"`
+	SiteID        int64  `json:"siteId"`
+	SubjectCode   string `json:"subjectCode"`
+	Arm           string `json:"arm"`
+	Status        string `json:"status"`
+	Name          string `json:"name,omitempty"`
+	Phone         string `json:"phone,omitempty"`
+	NationalID    string `json:"nationalId,omitempty"`
+	Masked        bool   `json:"masked"`
+	DeIdentified  bool   `json:"deIdentified"`
+	EnrolledAt    string `json:"enrolledAt"`
+}
+
+type ParticipantList struct {
+	Participants []Participant `json:"participants"`
+}
+
+type ParticipantPath struct {
+	ID            string `path:"id"`
+	ParticipantID int64  `path:"pid"`
+	Reveal        bool   `form:"reveal,optional"`
+}
+
+type PatientLoginReq struct {
+	ProjectID   string `json:"projectId"`
+	SubjectCode string `json:"subjectCode"`
+	Pin         string `json:"pin"`
+}
+
+type Project struct {
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	Status    string `json:"status"`
+	MyRole    string `json:"myRole"`
+	CreatedAt string `json:"createdAt"`
+	UpdatedAt string `json:"updatedAt"`
+}
+
+type ProjectList struct {
+	Projects []Project `json:"projects"`
 }
 
 type ProjectMembersReq struct {
@@ -18,8 +140,41 @@ type ProjectMembersResponse struct {
 	Members   []Member `json:"members"`
 }
 
+type ProjectPath struct {
+	ID string `path:"id"`
+}
+
+type RecentReport struct {
+	ReportID    string `json:"reportId"`
+	SubjectCode string `json:"subjectCode"`
+	Score       int64  `json:"score"`
+	ReceivedAt  string `json:"receivedAt"`
+}
+
+type SetPinReq struct {
+	ID            string `path:"id"`
+	ParticipantID int64  `path:"pid"`
+	Pin           string `json:"pin"`
+}
+
+type Site struct {
+	SiteID int64  `json:"siteId"`
+	Code   string `json:"code"`
+	Name   string `json:"name"`
+}
+
+type SiteCount struct {
+	SiteID       int64  `json:"siteId"`
+	Code         string `json:"code"`
+	Participants int64  `json:"participants"`
+}
+
+type SiteList struct {
+	Sites []Site `json:"sites"`
+}
+
 type SubmitReportReq struct {
-	PatientID string `json:"patientId"`
+	PatientID string `json:"patientId,optional"`
 	Score     int64  `json:"score"`
 	Notes     string `json:"notes,optional"`
 }
@@ -29,4 +184,10 @@ type SubmitReportResp struct {
 	ReportID       string `json:"reportId"`
 	PatientID      string `json:"patientId"`
 	ProcessedNotes string `json:"processedNotes"`
+}
+
+type UpdateProjectReq struct {
+	ID     string `path:"id"`
+	Name   string `json:"name,optional"`
+	Status string `json:"status,optional"`
 }

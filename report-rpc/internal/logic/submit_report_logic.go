@@ -37,7 +37,7 @@ func (l *SubmitReportLogic) SubmitReport(in *report.SubmitReportRequest) (*repor
 	if err != nil {
 		return nil, err
 	}
-	rec := store.Report{ID: id.String(), PatientID: r.PatientID, Score: r.Score, Notes: r.Notes,
+	rec := store.Report{ID: id.String(), ProjectID: in.ProjectId, SiteID: in.SiteId, PatientID: r.PatientID, Score: r.Score, Notes: r.Notes,
 		ReceivedAt: time.Now().UTC().Truncate(time.Microsecond)}
 	if err := l.svcCtx.Store.Create(l.ctx, rec); err != nil {
 		return nil, err

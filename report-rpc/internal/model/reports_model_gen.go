@@ -38,6 +38,8 @@ type (
 
 	Reports struct {
 		Id         string    `db:"id"` // UUIDv7, time-ordered
+		ProjectId  string    `db:"project_id"`
+		SiteId     int64     `db:"site_id"`
 		PatientId  string    `db:"patient_id"`
 		Score      int64     `db:"score"`
 		Notes      string    `db:"notes"`
@@ -73,14 +75,14 @@ func (m *defaultReportsModel) FindOne(ctx context.Context, id string) (*Reports,
 }
 
 func (m *defaultReportsModel) Insert(ctx context.Context, data *Reports) (sql.Result, error) {
-	query := fmt.Sprintf("insert into %s (%s) values (?, ?, ?, ?, ?)", m.table, reportsRowsExpectAutoSet)
-	ret, err := m.conn.ExecCtx(ctx, query, data.Id, data.PatientId, data.Score, data.Notes, data.ReceivedAt)
+	query := fmt.Sprintf("insert into %s (%s) values (?, ?, ?, ?, ?, ?, ?)", m.table, reportsRowsExpectAutoSet)
+	ret, err := m.conn.ExecCtx(ctx, query, data.Id, data.ProjectId, data.SiteId, data.PatientId, data.Score, data.Notes, data.ReceivedAt)
 	return ret, err
 }
 
 func (m *defaultReportsModel) Update(ctx context.Context, data *Reports) error {
 	query := fmt.Sprintf("update %s set %s where `id` = ?", m.table, reportsRowsWithPlaceHolder)
-	_, err := m.conn.ExecCtx(ctx, query, data.PatientId, data.Score, data.Notes, data.ReceivedAt, data.Id)
+	_, err := m.conn.ExecCtx(ctx, query, data.ProjectId, data.SiteId, data.PatientId, data.Score, data.Notes, data.ReceivedAt, data.Id)
 	return err
 }
 

@@ -23,6 +23,12 @@ func NewReportServer(svcCtx *svc.ServiceContext) *ReportServer {
 	}
 }
 
+// ProjectSummary counts a trial's reports and open alerts and lists the most recent reports.
+func (s *ReportServer) ProjectSummary(ctx context.Context, in *report.ProjectSummaryRequest) (*report.ProjectSummaryResponse, error) {
+	l := logic.NewProjectSummaryLogic(ctx, s.svcCtx)
+	return l.ProjectSummary(in)
+}
+
 // SubmitReport validates and commits a short report, then schedules its AI and PDF tasks.
 func (s *ReportServer) SubmitReport(ctx context.Context, in *report.SubmitReportRequest) (*report.SubmitReportResponse, error) {
 	l := logic.NewSubmitReportLogic(ctx, s.svcCtx)

@@ -7,6 +7,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/openepro/epro/report-rpc/internal/model"
@@ -35,6 +36,8 @@ var ErrNotFound = errors.New("store: report not found")
 // Report is a stored short report.
 type Report struct {
 	ID         string
+	ProjectID  string
+	SiteID     int64
 	PatientID  string
 	Score      int64
 	Notes      string
@@ -61,8 +64,8 @@ func New(conn sqlx.SqlConn) *Store {
 // Create commits a report and its pending tasks in one transaction.
 func (s *Store) Create(ctx context.Context, r Report) error {
 	return s.conn.TransactCtx(ctx, func(ctx context.Context, tx sqlx.Session) error {
-		if _, err := tx.ExecCtx(ctx, "INSERT INTO reports (id, patient_id, score, notes, received_at) VALUES (?, ?, ?, ?, ?)",
-			r.ID, r.PatientID, r.Score, r.Notes, r.ReceivedAt); err != nil {
+		if _, err := tx.ExecCtx(ctx, "INSERT INTO reports (id, project_id, site_id, patient_id, score, notes, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+			r.ID, r.ProjectID, r.SiteID, r.PatientID, r.Score, r.Notes, r.ReceivedAt); err != nil {
 			return err
 		}
 		_, err := tx.ExecCtx(ctx, "INSERT INTO report_tasks (report_id, task, result) VALUES (?, ?, ''), (?, ?, '')",
@@ -80,7 +83,7 @@ func (s *Store) Get(ctx context.Context, id string) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	return Report{ID: row.Id, PatientID: row.PatientId, Score: row.Score, Notes: row.Notes, ReceivedAt: row.ReceivedAt.UTC()}, nil
+	return Report{ID: row.Id, ProjectID: row.ProjectId, SiteID: row.SiteId, PatientID: row.PatientId, Score: row.Score, Notes: row.Notes, ReceivedAt: row.ReceivedAt.UTC()}, nil
 }
 
 // TaskStates returns the tasks of a report in name order.
@@ -149,4 +152,35 @@ func (s *Store) Due(ctx context.Context, limit int) ([]TaskRef, error) {
 		refs[i] = TaskRef{ReportID: r.ReportID, Task: r.Task}
 	}
 	return refs, err
+}
+
+// Summary is a trial's report count and most recent reports.
+type Summary struct {
+	Count  int64
+	Recent []Report
+}
+
+// ProjectSummary counts a trial's reports (limited to sites when given) and lists the newest ones.
+func (s *Store) ProjectSummary(ctx context.Context, projectID string, sites []int64, recent int) (Summary, error) {
+	where, args := "project_id = ?", []any{projectID}
+	if len(sites) > 0 {
+		where += " AND site_id IN (" + strings.TrimSuffix(strings.Repeat("?,", len(sites)), ",") + ")"
+		for _, id := range sites {
+			args = append(args, id)
+		}
+	}
+	var sum Summary
+	if err := s.conn.QueryRowCtx(ctx, &sum.Count, "SELECT COUNT(*) FROM reports WHERE "+where, args...); err != nil {
+		return sum, err
+	}
+	if recent <= 0 {
+		return sum, nil
+	}
+	var rows []*model.Reports
+	err := s.conn.QueryRowsCtx(ctx, &rows, "SELECT * FROM reports WHERE "+where+" ORDER BY received_at DESC LIMIT ?", append(args, recent)...)
+	for _, r := range rows {
+		sum.Recent = append(sum.Recent, Report{ID: r.Id, ProjectID: r.ProjectId, SiteID: r.SiteId, PatientID: r.PatientId,
+			Score: r.Score, ReceivedAt: r.ReceivedAt.UTC()})
+	}
+	return sum, err
 }

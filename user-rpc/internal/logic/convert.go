@@ -41,15 +41,15 @@ func open(ring *phicrypt.Keyring, field string, sealed sql.NullString, keyID str
 	if !sealed.Valid || sealed.String == "" {
 		return "", nil
 	}
-	return ring.Open(field, []byte(sealed.String), keyID)
+	return ring.Open(field, sealed.String, keyID)
 }
 
 func seal(ring *phicrypt.Keyring, field, plain string) (sql.NullString, string, error) {
 	if plain == "" {
 		return sql.NullString{}, "", nil
 	}
-	b, id, err := ring.Seal(field, plain)
-	return sql.NullString{String: string(b), Valid: true}, id, err
+	sealed, id, err := ring.Seal(field, plain)
+	return sql.NullString{String: sealed, Valid: true}, id, err
 }
 
 // findUser loads a user or returns NotFound.

@@ -106,6 +106,17 @@ func TestIdentityLifecycle(t *testing.T) {
 	if e, ok := errs.As(err); !ok || e.Reason != "ACCOUNT_DISABLED" {
 		t.Fatalf("disabled login: %v", err)
 	}
+	// PHI survives updates of rows read through the Redis cache (sealed values are text, not raw bytes)
+	if _, err := NewSetPasswordLogic(ctx, s).SetPassword(&user.SetPasswordRequest{UserID: staff.UserID, NewPassword: "another long password"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewSetPasswordLogic(ctx, s).SetPassword(&user.SetPasswordRequest{UserID: staff.UserID, NewPassword: "a third long password"}); err != nil {
+		t.Fatal(err)
+	}
+	got, err = NewBatchGetUsersLogic(ctx, s).BatchGetUsers(&user.BatchGetUsersRequest{UserIDs: []int64{staff.UserID}, RevealPhi: true})
+	if err != nil || got.Users[0].Phone != "13812345678" || got.Users[0].NationalId != "110101199003071234" {
+		t.Fatalf("PHI after updates: %+v %v", got, err)
+	}
 	// the cached read sees the change (cache dropped on update)
 	info, err := NewGetUserInfoLogic(ctx, s).GetUserInfo(&user.GetUserInfoRequest{UserID: p.UserID})
 	if err != nil || info.Name != "张三" {
@@ -131,7 +142,7 @@ func TestIdentityLifecycle(t *testing.T) {
 		}
 		actions = append(actions, action)
 	}
-	want := "user.create,user.create,user.set_password,user.disable"
+	want := "user.create,user.create,user.set_password,user.disable,user.set_password,user.set_password"
 	if strings.Join(actions, ",") != want {
 		t.Fatalf("audit actions %v, want %s", actions, want)
 	}

@@ -53,23 +53,25 @@ func Parse(keys, active string) (*Keyring, error) {
 	return k, nil
 }
 
-// Seal encrypts plaintext with the active key; field binds the ciphertext to its column (AAD).
-func (k *Keyring) Seal(field, plaintext string) (sealed []byte, keyID string, err error) {
+// Seal encrypts plaintext with the active key; field binds the ciphertext to its column (AAD). The result is
+// base64 text (nonce ‖ ciphertext): sealed values pass through string-typed code, caches and JSON unharmed.
+func (k *Keyring) Seal(field, plaintext string) (sealed, keyID string, err error) {
 	aead := k.aeads[k.active]
 	nonce := make([]byte, aead.NonceSize())
 	if _, err := rand.Read(nonce); err != nil {
-		return nil, "", err
+		return "", "", err
 	}
-	return aead.Seal(nonce, nonce, []byte(plaintext), []byte(field)), k.active, nil
+	return base64.StdEncoding.EncodeToString(aead.Seal(nonce, nonce, []byte(plaintext), []byte(field))), k.active, nil
 }
 
 // Open decrypts a value sealed by Seal with the key keyID.
-func (k *Keyring) Open(field string, sealed []byte, keyID string) (string, error) {
+func (k *Keyring) Open(field, sealedText, keyID string) (string, error) {
 	aead, ok := k.aeads[keyID]
 	if !ok {
 		return "", ErrUnknownKey
 	}
-	if len(sealed) < aead.NonceSize() {
+	sealed, err := base64.StdEncoding.DecodeString(sealedText)
+	if err != nil || len(sealed) < aead.NonceSize() {
 		return "", errors.New("phicrypt: sealed value too short")
 	}
 	plain, err := aead.Open(nil, sealed[:aead.NonceSize()], sealed[aead.NonceSize():], []byte(field))

@@ -7,6 +7,7 @@ import (
 	"net/http"
 
 	"github.com/openepro/epro/project-api/internal/logic/member"
+	"github.com/openepro/epro/project-api/internal/reqbody"
 	"github.com/openepro/epro/project-api/internal/svc"
 	"github.com/openepro/epro/project-api/internal/types"
 	"github.com/zeromicro/go-zero/rest/httpx"
@@ -16,7 +17,7 @@ import (
 func GetProjectMembersHandler(svcCtx *svc.ServiceContext) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		var req types.ProjectMembersReq
-		if err := httpx.Parse(r, &req); err != nil {
+		if err := reqbody.Parse(r, &req); err != nil {
 			httpx.ErrorCtx(r.Context(), w, err)
 			return
 		}

@@ -24,7 +24,7 @@ func SubmitReportHandler(svcCtx *svc.ServiceContext) http.HandlerFunc {
 			httpx.ErrorCtx(r.Context(), w, err)
 			return
 		}
-		in, err := shortreport.Decode(body)
+		in, err := shortreport.Decode(body, true) // patientId may come from the token
 		release()
 		if err != nil {
 			httpx.ErrorCtx(r.Context(), w, err)

@@ -5,9 +5,10 @@ package member
 
 import (
 	"context"
-	"errors"
 
 	"github.com/openepro/epro/common/errs"
+	"github.com/openepro/epro/project-api/internal/access"
+	"github.com/openepro/epro/project-api/internal/authz"
 	"github.com/openepro/epro/project-api/internal/model"
 	"github.com/openepro/epro/project-api/internal/svc"
 	"github.com/openepro/epro/project-api/internal/types"
@@ -32,21 +33,70 @@ func NewGetProjectMembersLogic(ctx context.Context, svcCtx *svc.ServiceContext) 
 	}
 }
 
-// GetProjectMembers reads the trial's member ids and roles from epro_project and looks the users up in user-rpc
-// concurrently: bounded by MemberLookupConcurrency, cancelled by the request's context, the first error cancelling
-// the rest. Results keep the database order (by user id).
+// GetProjectMembers reads the trial's member ids and roles from epro_project and looks the users up in user-rpc:
+// by default with BatchGetUsers, ids in chunks of at most 100 fetched concurrently; with MemberLookup "each", the
+// seed's one GetUserInfo per member (kept for the benchmark). Either way concurrency is bounded by
+// MemberLookupConcurrency, the request's context cancels the rest on the first error, and results keep the
+// database order (by user id).
 func (l *GetProjectMembersLogic) GetProjectMembers(req *types.ProjectMembersReq) (resp *types.ProjectMembersResponse, err error) {
-	if _, err := l.svcCtx.Projects.FindOne(l.ctx, req.ID); errors.Is(err, model.ErrNotFound) {
-		return nil, errs.NotFound(errs.ReasonProjectMissing, "project not found")
-	} else if err != nil {
-		return nil, err
-	}
-	rows, err := l.svcCtx.Members.FindByProject(l.ctx, req.ID)
+	ctx, _, err := authz.Check(l.ctx, l.svcCtx.Projects, l.svcCtx.Members, req.ID, access.MemberRead, access.Target{})
 	if err != nil {
 		return nil, err
 	}
+	rows, err := l.svcCtx.Members.FindByProject(ctx, req.ID)
+	if err != nil {
+		return nil, err
+	}
+	var members []types.Member
+	if l.svcCtx.Config.MemberLookup == "each" {
+		members, err = l.lookupEach(ctx, rows)
+	} else {
+		members, err = l.lookupBatch(ctx, rows)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &types.ProjectMembersResponse{ProjectID: req.ID, Members: members}, nil
+}
+
+// batchSize is the most ids one BatchGetUsers call carries.
+const batchSize = 100
+
+func (l *GetProjectMembersLogic) lookupBatch(ctx context.Context, rows []*model.ProjectMembers) ([]types.Member, error) {
 	members := make([]types.Member, len(rows))
-	g, ctx := errgroup.WithContext(l.ctx)
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(l.svcCtx.Config.MemberLookupConcurrency)
+	for start := 0; start < len(rows); start += batchSize {
+		chunk := rows[start:min(start+batchSize, len(rows))]
+		g.Go(func() error {
+			ids := make([]int64, len(chunk))
+			for i, r := range chunk {
+				ids[i] = r.UserId
+			}
+			resp, err := l.svcCtx.UserRpc.BatchGetUsers(ctx, &user.BatchGetUsersRequest{UserIDs: ids})
+			if err != nil {
+				return err
+			}
+			names := make(map[int64]string, len(resp.Users))
+			for _, u := range resp.Users {
+				names[u.UserID] = u.Name
+			}
+			for i, r := range chunk {
+				name, ok := names[r.UserId]
+				if !ok {
+					return errs.NotFound(errs.ReasonUserNotFound, "user %d of this project not found", r.UserId)
+				}
+				members[start+i] = types.Member{UserID: r.UserId, Name: name, Role: r.Role}
+			}
+			return nil
+		})
+	}
+	return members, g.Wait()
+}
+
+func (l *GetProjectMembersLogic) lookupEach(ctx context.Context, rows []*model.ProjectMembers) ([]types.Member, error) {
+	members := make([]types.Member, len(rows))
+	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(l.svcCtx.Config.MemberLookupConcurrency)
 	for i, row := range rows {
 		g.Go(func() error {
@@ -58,8 +108,5 @@ func (l *GetProjectMembersLogic) GetProjectMembers(req *types.ProjectMembersReq)
 			return nil
 		})
 	}
-	if err := g.Wait(); err != nil {
-		return nil, err
-	}
-	return &types.ProjectMembersResponse{ProjectID: req.ID, Members: members}, nil
+	return members, g.Wait()
 }

@@ -6,7 +6,11 @@ package report
 import (
 	"context"
 
+	"github.com/openepro/epro/common/actor"
+	"github.com/openepro/epro/common/errs"
 	"github.com/openepro/epro/common/shortreport"
+	"github.com/openepro/epro/project-api/internal/access"
+	"github.com/openepro/epro/project-api/internal/authn"
 	"github.com/openepro/epro/project-api/internal/svc"
 	"github.com/openepro/epro/project-api/internal/types"
 	rpc "github.com/openepro/epro/report-rpc/report"
@@ -29,10 +33,25 @@ func NewSubmitReportLogic(ctx context.Context, svcCtx *svc.ServiceContext) *Subm
 	}
 }
 
-// SubmitReport hands the validated report to report-rpc, which answers only after the commit.
+// SubmitReport hands the validated report to report-rpc, which answers only after the commit. Only a
+// participant token may submit, and only for itself: patientId, when given, must be the token's subject code.
 func (l *SubmitReportLogic) SubmitReport(req *types.SubmitReportReq) (resp *types.SubmitReportResp, err error) {
-	out, err := l.svcCtx.ReportRpc.SubmitReport(l.ctx, &rpc.SubmitReportRequest{
-		PatientId: req.PatientID, Score: req.Score, Notes: req.Notes,
+	p, err := authn.From(l.ctx)
+	if err != nil {
+		return nil, err
+	}
+	if p.Kind != authn.KindParticipant {
+		return nil, errs.New(errs.KindForbidden, access.ReasonDenied, "only a participant token may submit reports")
+	}
+	if req.PatientID == "" {
+		req.PatientID = p.SubjectCode
+	} else if req.PatientID != p.SubjectCode {
+		return nil, errs.New(errs.KindForbidden, access.ReasonDenied, "patientId must be the token's own participant")
+	}
+	a := actor.From(l.ctx)
+	a.UserID, a.Role = p.UserID, string(access.Participant)
+	out, err := l.svcCtx.ReportRpc.SubmitReport(actor.With(l.ctx, a), &rpc.SubmitReportRequest{
+		PatientId: req.PatientID, Score: req.Score, Notes: req.Notes, ProjectId: p.ProjectID, SiteId: p.SiteID,
 	})
 	if err != nil {
 		return nil, err

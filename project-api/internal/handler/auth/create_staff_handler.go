@@ -1,0 +1,33 @@
+// Code scaffolded by goctl. Safe to edit.
+// goctl 1.10.1
+
+package auth
+
+import (
+	"net/http"
+
+	"github.com/openepro/epro/project-api/internal/logic/auth"
+	"github.com/openepro/epro/project-api/internal/reqbody"
+	"github.com/openepro/epro/project-api/internal/svc"
+	"github.com/openepro/epro/project-api/internal/types"
+	"github.com/zeromicro/go-zero/rest/httpx"
+)
+
+// Create a staff account (platform administrators only)
+func CreateStaffHandler(svcCtx *svc.ServiceContext) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var req types.CreateStaffReq
+		if err := reqbody.Parse(r, &req); err != nil {
+			httpx.ErrorCtx(r.Context(), w, err)
+			return
+		}
+
+		l := auth.NewCreateStaffLogic(r.Context(), svcCtx)
+		resp, err := l.CreateStaff(&req)
+		if err != nil {
+			httpx.ErrorCtx(r.Context(), w, err)
+		} else {
+			httpx.OkJsonCtx(r.Context(), w, resp)
+		}
+	}
+}
