@@ -17,6 +17,9 @@ for p in 8888 9001 9002 9003 9004 6060 6061 6062 6063 6064; do
   port_open 127.0.0.1 $p && die "port $p is in use by another program"
 done
 
+# on any failure, stop what this run started
+trap 'status=$?; "$ROOT/deploy/scripts/down.sh" >/dev/null 2>&1; echo "make up failed (exit $status); logs in $RUN/logs" >&2' ERR
+
 command -v go >/dev/null || die "Go is required (https://go.dev/dl); see README"
 ensure_mariadb
 ensure_redis
@@ -86,6 +89,7 @@ Try (participant BJ01-001 logs in, then submits a report):
 
 MSG
 
+trap - ERR
 if [ "${EPRO_DETACH:-0}" = 1 ]; then
   echo "Detached: stop it with make down."
   exit 0

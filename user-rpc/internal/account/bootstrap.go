@@ -25,15 +25,22 @@ func HashPassword(kind, password string) (string, error) {
 	return string(h), err
 }
 
-// EnsureAdmin creates the administrator named username when no account has that name. It never changes an
-// existing account, so rotating EPRO_ADMIN_PASSWORD later does not silently reset a password.
+// EnsureAdmin creates the administrator named username when no account has that name, and makes sure the account
+// so named is a platform administrator. It never changes anything else of an existing account, so rotating
+// EPRO_ADMIN_PASSWORD later does not silently reset a password.
 func EnsureAdmin(ctx context.Context, users model.UsersModel, username, password, name string) (created bool, err error) {
 	if username == "" {
 		return false, nil
 	}
-	_, err = users.FindOneByUsername(ctx, sql.NullString{String: username, Valid: true})
+	u, err := users.FindOneByUsername(ctx, sql.NullString{String: username, Valid: true})
 	if err == nil {
-		return false, nil
+		if u.PlatformRole == PlatformAdmin {
+			return false, nil
+		}
+		old := u.PlatformRole
+		u.PlatformRole = PlatformAdmin
+		return false, users.UpdateAudited(ctx, u, audit.Entry{Action: "user.bootstrap_admin", EntityType: "user",
+			EntityID: fmt.Sprint(u.Id), Changes: map[string][2]any{"platformRole": {old, PlatformAdmin}}})
 	}
 	if !errors.Is(err, model.ErrNotFound) {
 		return false, err
