@@ -17,10 +17,14 @@ import (
 )
 
 func newSvc(t *testing.T) (*svc.ServiceContext, string) {
+	return newSvcWithRedis(t, testkit.StartRedis(t))
+}
+
+func newSvcWithRedis(t *testing.T, redisAddr string) (*svc.ServiceContext, string) {
 	dsn := testkit.NewDatabase(t, "user", migrations.FS)
 	var c config.Config
 	c.DataSource = dsn
-	c.Cache = cache.CacheConf{{RedisConf: redis.RedisConf{Host: testkit.StartRedis(t), Type: "node"}, Weight: 100}}
+	c.Cache = cache.CacheConf{{RedisConf: redis.RedisConf{Host: redisAddr, Type: "node"}, Weight: 100}}
 	c.Phi.Keys = "t1:" + "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="
 	c.Phi.ActiveKey = "t1"
 	return svc.NewServiceContext(c), dsn
@@ -145,5 +149,26 @@ func TestIdentityLifecycle(t *testing.T) {
 	want := "user.create,user.create,user.set_password,user.disable,user.set_password,user.set_password"
 	if strings.Join(actions, ",") != want {
 		t.Fatalf("audit actions %v, want %s", actions, want)
+	}
+}
+
+// A database restored from a backup (or recreated) must not be shadowed by rows cached before: the cache is purged
+// at start-up.
+func TestStaleCacheIsPurgedAtStart(t *testing.T) {
+	addr := testkit.StartRedis(t)
+	rds := redis.New(addr)
+	stale := `{"Id":1,"Kind":"staff","DisplayName":"Stale Name","Status":"active"}`
+	if err := rds.Set("cache:users:id:1", stale); err != nil {
+		t.Fatal(err)
+	}
+	s, dsn := newSvcWithRedis(t, addr)
+	ctx := context.Background()
+	// the restored row, written behind the service's back
+	if _, err := testkit.OpenDB(t, dsn).Exec("INSERT INTO users (id, kind, display_name) VALUES (1, 'participant', 'Fresh Name')"); err != nil {
+		t.Fatal(err)
+	}
+	info, err := NewGetUserInfoLogic(ctx, s).GetUserInfo(&user.GetUserInfoRequest{UserID: 1})
+	if err != nil || info.Name != "Fresh Name" {
+		t.Fatalf("GetUserInfo(1) = %+v, %v", info, err)
 	}
 }

@@ -12,6 +12,9 @@ import (
 
 var _ UsersModel = (*customUsersModel)(nil)
 
+// CachePattern matches every cache key of the users table.
+const CachePattern = "cache:users:*"
+
 type (
 	// UsersModel is an interface to be customized, add more methods here,
 	// and implement the added methods in customUsersModel.

@@ -1,10 +1,15 @@
 package svc
 
 import (
+	"fmt"
+	"time"
+
 	"github.com/openepro/epro/common/boot"
 	"github.com/openepro/epro/user-rpc/internal/config"
 	"github.com/openepro/epro/user-rpc/internal/model"
 	"github.com/openepro/epro/user-rpc/internal/phicrypt"
+	"github.com/zeromicro/go-zero/core/stores/cache"
+	"github.com/zeromicro/go-zero/core/stores/redis"
 )
 
 // ServiceContext holds user-rpc's dependencies.
@@ -21,9 +26,42 @@ func NewServiceContext(c config.Config) *ServiceContext {
 	if err != nil {
 		panic(err)
 	}
+	if err := purgeCache(c.Cache); err != nil {
+		panic(err)
+	}
 	return &ServiceContext{
 		Config: c,
-		Users:  model.NewUsersModel(boot.SQL(c.DataSource), c.Cache),
+		Users:  model.NewUsersModel(boot.SQL(c.DataSource), c.Cache, cache.WithExpiry(cacheTTL)),
 		Phi:    ring,
 	}
+}
+
+// cacheTTL bounds how long a cached user row may live; writes drop their rows at once.
+const cacheTTL = 10 * time.Minute
+
+// purgeCache drops every cached user row at start-up. goctl's cache keys carry no database name, so rows cached
+// before the database was restored from a backup (or recreated) would otherwise be served as current.
+func purgeCache(conf cache.CacheConf) error {
+	for _, node := range conf {
+		rds, err := redis.NewRedis(node.RedisConf)
+		if err != nil {
+			return err
+		}
+		var cursor uint64
+		for {
+			keys, next, err := rds.Scan(cursor, model.CachePattern, 500)
+			if err != nil {
+				return fmt.Errorf("purge user cache: %w", err)
+			}
+			if len(keys) > 0 {
+				if _, err := rds.Del(keys...); err != nil {
+					return fmt.Errorf("purge user cache: %w", err)
+				}
+			}
+			if cursor = next; cursor == 0 {
+				break
+			}
+		}
+	}
+	return nil
 }
