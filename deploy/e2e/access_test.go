@@ -334,3 +334,33 @@ func testAuditRows(t *testing.T, w *world) {
 		t.Errorf("user.create by crcA1 not audited in user-rpc: %d %v", n, err)
 	}
 }
+
+func testActivationCode(t *testing.T, w *world) {
+	b1 := w.participants["B1-001"]
+	codeURL := w.url(fmt.Sprintf("/api/v1/projects/trial-b/participants/%d/activation-code", b1))
+	must(t, 403, "POST", codeURL, w.crcA1, nil) // not a member of trial B
+	must(t, 403, "POST", w.url(fmt.Sprintf("/api/v1/projects/trial-a/participants/%d/activation-code", w.participants["A2-001"])), w.monitor, nil)
+	var first, second struct{ Code, ExpiresAt string }
+	must(t, 200, "POST", codeURL, w.crcB1, nil).decode(t, &first)
+	must(t, 200, "POST", codeURL, w.crcB1, nil).decode(t, &second) // supersedes the first
+	if len(second.Code) != 10 || first.Code == second.Code {
+		t.Fatalf("codes %q %q", first.Code, second.Code)
+	}
+	activate := func(code, pin string) httpResult {
+		return do(t, "POST", w.url("/api/v1/auth/patient/activate"), "",
+			map[string]string{"projectId": "trial-b", "subjectCode": "B1-001", "code": code, "pin": pin})
+	}
+	if r := activate(first.Code, "975310"); r.status != 401 {
+		t.Fatalf("superseded code: %d %s", r.status, r.body)
+	}
+	if r := activate(second.Code, "12"); r.status != 400 {
+		t.Fatalf("weak PIN: %d %s", r.status, r.body)
+	}
+	if r := activate(strings.ToLower(second.Code), "975310"); r.status != 200 {
+		t.Fatalf("activation: %d %s", r.status, r.body)
+	}
+	patientLogin(t, w.s, "trial-b", "B1-001", "975310")
+	if r := activate(second.Code, "864209"); r.status != 401 {
+		t.Fatalf("used code: %d %s", r.status, r.body)
+	}
+}

@@ -38,6 +38,7 @@ func TestSuiteEndToEnd(t *testing.T) {
 	t.Run("members", func(t *testing.T) { testMembers(t, w) })
 	t.Run("authentication", func(t *testing.T) { testAuthentication(t, w) })
 	t.Run("access control", func(t *testing.T) { testAccess(t, w) })
+	t.Run("activation code", func(t *testing.T) { testActivationCode(t, w) })
 	t.Run("hostile strings are data", func(t *testing.T) { testHostileStrings(t, w) })
 	t.Run("dashboard", func(t *testing.T) { testDashboard(t, w) })
 	t.Run("audit rows", func(t *testing.T) { testAuditRows(t, w) })

@@ -83,6 +83,12 @@ func RegisterHandlers(server *rest.Server, serverCtx *svc.ServiceContext) {
 				Handler: participant.GetParticipantHandler(serverCtx),
 			},
 			{
+				// Issue a one-time activation code (valid 72 hours) with which the participant sets their own PIN
+				Method:  http.MethodPost,
+				Path:    "/projects/:id/participants/:pid/activation-code",
+				Handler: participant.CreateActivationCodeHandler(serverCtx),
+			},
+			{
 				// Set a participant's PIN
 				Method:  http.MethodPut,
 				Path:    "/projects/:id/participants/:pid/pin",
@@ -92,6 +98,18 @@ func RegisterHandlers(server *rest.Server, serverCtx *svc.ServiceContext) {
 		rest.WithJwt(serverCtx.Config.Auth.AccessSecret),
 		rest.WithJwtTransition(serverCtx.Config.Auth.PrevSecret, serverCtx.Config.Auth.Secret),
 		rest.WithPrefix("/api/v1"),
+	)
+
+	server.AddRoutes(
+		[]rest.Route{
+			{
+				// A participant sets their PIN with a one-time activation code; the code is used up
+				Method:  http.MethodPost,
+				Path:    "/activate",
+				Handler: participant.ActivateHandler(serverCtx),
+			},
+		},
+		rest.WithPrefix("/api/v1/auth/patient"),
 	)
 
 	server.AddRoutes(

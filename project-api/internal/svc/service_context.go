@@ -26,6 +26,7 @@ type ServiceContext struct {
 	Members      model.ProjectMembersModel
 	Sites        model.SitesModel
 	Participants model.ParticipantsModel
+	Activations  model.ActivationCodesModel
 	UserRpc      user_client.User
 	ReportRpc    report_client.Report
 	// AccountFailures and IPFailures count failed logins in Redis (go-zero's PeriodLimit).
@@ -48,6 +49,7 @@ func NewServiceContext(c config.Config) *ServiceContext {
 		Members:         model.NewProjectMembersModel(conn),
 		Sites:           model.NewSitesModel(conn),
 		Participants:    model.NewParticipantsModel(conn),
+		Activations:     model.NewActivationCodesModel(conn),
 		UserRpc:         user_client.NewUser(zrpc.MustNewClient(c.UserRpc, withActor)),
 		ReportRpc:       report_client.NewReport(zrpc.MustNewClient(c.ReportRpc, withActor)),
 		AccountFailures: limit.NewPeriodLimit(t.Window, t.AccountFailures, rds, "epro:login:acct:"),

@@ -3,6 +3,18 @@
 
 package types
 
+type ActivateReq struct {
+	ProjectID   string `json:"projectId"`
+	SubjectCode string `json:"subjectCode"`
+	Code        string `json:"code"`
+	Pin         string `json:"pin"`
+}
+
+type ActivationCode struct {
+	Code      string `json:"code"`
+	ExpiresAt string `json:"expiresAt"`
+}
+
 type AddMemberReq struct {
 	ID     string `path:"id"`
 	UserID int64  `json:"userId"`

@@ -104,3 +104,9 @@ func (r *EnrollReq) Validate() error {
 }
 
 func (r *SetPinReq) Validate() error { return required("pin", r.Pin) }
+
+func (r *ActivateReq) Validate() error {
+	return first(required("projectId", r.ProjectID), maxLen("projectId", r.ProjectID, 64),
+		required("subjectCode", r.SubjectCode), maxLen("subjectCode", r.SubjectCode, 64),
+		required("code", r.Code), maxLen("code", r.Code, 32), required("pin", r.Pin), maxLen("pin", r.Pin, 16))
+}

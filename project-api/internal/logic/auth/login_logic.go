@@ -36,13 +36,13 @@ func NewLoginLogic(ctx context.Context, svcCtx *svc.ServiceContext) *LoginLogic 
 // LoginThrottle.AccountFailures failures for one account (or ClientIPFailures from one IP) the next attempts are 429
 // until the window ends.
 func (l *LoginLogic) Login(req *types.LoginReq) (resp *types.LoginResp, err error) {
-	t := newThrottle(l.ctx, l.svcCtx, "staff:"+req.Username)
-	if err := t.check(l.ctx); err != nil {
+	t := NewThrottle(l.ctx, l.svcCtx, "staff:"+req.Username)
+	if err := t.Check(l.ctx); err != nil {
 		return nil, err
 	}
 	who, err := l.svcCtx.UserRpc.VerifyCredentials(l.ctx, &user.VerifyCredentialsRequest{Username: req.Username, Password: req.Password})
 	if status.Code(err) == codes.Unauthenticated {
-		t.failed(l.ctx)
+		t.Failed(l.ctx)
 		audit.Login(l.ctx, l.svcCtx.DB, 0, "login.failed", "staff")
 		return nil, err
 	}

@@ -38,8 +38,8 @@ func NewPatientLoginLogic(ctx context.Context, svcCtx *svc.ServiceContext) *Pati
 // PatientLogin checks a participant's PIN in one trial and issues a token for that participant in that trial.
 // An unknown trial or subject code answers exactly like a wrong PIN.
 func (l *PatientLoginLogic) PatientLogin(req *types.PatientLoginReq) (resp *types.LoginResp, err error) {
-	t := newThrottle(l.ctx, l.svcCtx, "participant:"+req.ProjectID+":"+req.SubjectCode)
-	if err := t.check(l.ctx); err != nil {
+	t := NewThrottle(l.ctx, l.svcCtx, "participant:"+req.ProjectID+":"+req.SubjectCode)
+	if err := t.Check(l.ctx); err != nil {
 		return nil, err
 	}
 	// An unknown trial or subject code still costs one credential check (an id no account has), so the
@@ -53,7 +53,7 @@ func (l *PatientLoginLogic) PatientLogin(req *types.PatientLoginReq) (resp *type
 	}
 	who, err := l.svcCtx.UserRpc.VerifyCredentials(l.ctx, &user.VerifyCredentialsRequest{UserID: userID, Password: req.Pin})
 	if status.Code(err) == codes.Unauthenticated {
-		t.failed(l.ctx)
+		t.Failed(l.ctx)
 		audit.Login(l.ctx, l.svcCtx.DB, 0, "login.failed", "participant")
 		return nil, err
 	}

@@ -14,16 +14,16 @@ import (
 // ReasonTooManyAttempts is the reason of a throttled login.
 const ReasonTooManyAttempts = "TOO_MANY_ATTEMPTS"
 
-// throttle counts failed logins per account and per client IP in Redis with go-zero's PeriodLimit. A key whose
+// Throttle counts failed logins per account and per client IP in Redis with go-zero's PeriodLimit. A key whose
 // quota is used up is locked for the rest of its window: the next attempt, right or wrong, gets 429.
-type throttle struct {
+type Throttle struct {
 	svc     *svc.ServiceContext
 	account string
 	ip      string
 }
 
-func newThrottle(ctx context.Context, s *svc.ServiceContext, account string) throttle {
-	return throttle{svc: s, account: strings.ToLower(account), ip: actor.From(ctx).ClientIP}
+func NewThrottle(ctx context.Context, s *svc.ServiceContext, account string) Throttle {
+	return Throttle{svc: s, account: strings.ToLower(account), ip: actor.From(ctx).ClientIP}
 }
 
 func lockKey(kind, key string) string { return "epro:login:lock:" + kind + ":" + key }
@@ -32,8 +32,8 @@ func tooMany() error {
 	return errs.New(errs.KindExhausted, ReasonTooManyAttempts, "too many failed logins: try again later")
 }
 
-// check refuses an attempt while the account or the IP is locked.
-func (t throttle) check(ctx context.Context) error {
+// Check refuses an attempt while the account or the IP is locked.
+func (t Throttle) Check(ctx context.Context) error {
 	for _, k := range [][2]string{{"acct", t.account}, {"ip", t.ip}} {
 		locked, err := t.svc.Redis.ExistsCtx(ctx, lockKey(k[0], k[1]))
 		if err != nil {
@@ -48,8 +48,8 @@ func (t throttle) check(ctx context.Context) error {
 	return nil
 }
 
-// failed counts a failure and locks the account or IP when it used up its quota.
-func (t throttle) failed(ctx context.Context) {
+// Failed counts a failure and locks the account or IP when it used up its quota.
+func (t Throttle) Failed(ctx context.Context) {
 	window := t.svc.Config.LoginThrottle.Window
 	for _, k := range []struct {
 		kind, key string
