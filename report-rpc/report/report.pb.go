@@ -283,15 +283,24 @@ func (x *TaskState) GetUpdatedAt() string {
 }
 
 type GetReportResponse struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	ReportId      string                 `protobuf:"bytes,1,opt,name=reportId,proto3" json:"reportId,omitempty"`
-	PatientId     string                 `protobuf:"bytes,2,opt,name=patientId,proto3" json:"patientId,omitempty"`
-	Score         int64                  `protobuf:"varint,3,opt,name=score,proto3" json:"score,omitempty"`
-	Notes         string                 `protobuf:"bytes,4,opt,name=notes,proto3" json:"notes,omitempty"`
-	ReceivedAt    string                 `protobuf:"bytes,5,opt,name=receivedAt,proto3" json:"receivedAt,omitempty"`
-	Tasks         []*TaskState           `protobuf:"bytes,6,rep,name=tasks,proto3" json:"tasks,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	state              protoimpl.MessageState `protogen:"open.v1"`
+	ReportId           string                 `protobuf:"bytes,1,opt,name=reportId,proto3" json:"reportId,omitempty"`
+	PatientId          string                 `protobuf:"bytes,2,opt,name=patientId,proto3" json:"patientId,omitempty"`
+	Score              int64                  `protobuf:"varint,3,opt,name=score,proto3" json:"score,omitempty"` // the seed's short report score (0 for questionnaire reports)
+	Notes              string                 `protobuf:"bytes,4,opt,name=notes,proto3" json:"notes,omitempty"`
+	ReceivedAt         string                 `protobuf:"bytes,5,opt,name=receivedAt,proto3" json:"receivedAt,omitempty"`
+	Tasks              []*TaskState           `protobuf:"bytes,6,rep,name=tasks,proto3" json:"tasks,omitempty"`
+	ProjectId          string                 `protobuf:"bytes,7,opt,name=projectId,proto3" json:"projectId,omitempty"`
+	SiteId             int64                  `protobuf:"varint,8,opt,name=siteId,proto3" json:"siteId,omitempty"`
+	Questionnaire      string                 `protobuf:"bytes,9,opt,name=questionnaire,proto3" json:"questionnaire,omitempty"` // "url|version", empty for a short report
+	Items              string                 `protobuf:"bytes,10,opt,name=items,proto3" json:"items,omitempty"`                // QuestionnaireResponse items, JSON
+	AuthoredAt         string                 `protobuf:"bytes,11,opt,name=authoredAt,proto3" json:"authoredAt,omitempty"`      // device time, RFC 3339 with the device's offset
+	Scores             []*ScoreInfo           `protobuf:"bytes,12,rep,name=scores,proto3" json:"scores,omitempty"`              // every score, current and superseded
+	Alerts             []*AlertInfo           `protobuf:"bytes,13,rep,name=alerts,proto3" json:"alerts,omitempty"`
+	ClientSubmissionId string                 `protobuf:"bytes,14,opt,name=clientSubmissionId,proto3" json:"clientSubmissionId,omitempty"`
+	AttachmentIds      []string               `protobuf:"bytes,15,rep,name=attachmentIds,proto3" json:"attachmentIds,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *GetReportResponse) Reset() {
@@ -366,6 +375,1727 @@ func (x *GetReportResponse) GetTasks() []*TaskState {
 	return nil
 }
 
+func (x *GetReportResponse) GetProjectId() string {
+	if x != nil {
+		return x.ProjectId
+	}
+	return ""
+}
+
+func (x *GetReportResponse) GetSiteId() int64 {
+	if x != nil {
+		return x.SiteId
+	}
+	return 0
+}
+
+func (x *GetReportResponse) GetQuestionnaire() string {
+	if x != nil {
+		return x.Questionnaire
+	}
+	return ""
+}
+
+func (x *GetReportResponse) GetItems() string {
+	if x != nil {
+		return x.Items
+	}
+	return ""
+}
+
+func (x *GetReportResponse) GetAuthoredAt() string {
+	if x != nil {
+		return x.AuthoredAt
+	}
+	return ""
+}
+
+func (x *GetReportResponse) GetScores() []*ScoreInfo {
+	if x != nil {
+		return x.Scores
+	}
+	return nil
+}
+
+func (x *GetReportResponse) GetAlerts() []*AlertInfo {
+	if x != nil {
+		return x.Alerts
+	}
+	return nil
+}
+
+func (x *GetReportResponse) GetClientSubmissionId() string {
+	if x != nil {
+		return x.ClientSubmissionId
+	}
+	return ""
+}
+
+func (x *GetReportResponse) GetAttachmentIds() []string {
+	if x != nil {
+		return x.AttachmentIds
+	}
+	return nil
+}
+
+type QuestionnaireInfo struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Url           string                 `protobuf:"bytes,1,opt,name=url,proto3" json:"url,omitempty"`
+	Version       string                 `protobuf:"bytes,2,opt,name=version,proto3" json:"version,omitempty"`
+	Title         string                 `protobuf:"bytes,3,opt,name=title,proto3" json:"title,omitempty"`
+	Status        string                 `protobuf:"bytes,4,opt,name=status,proto3" json:"status,omitempty"`         // draft, active (published, immutable) or retired
+	Definition    string                 `protobuf:"bytes,5,opt,name=definition,proto3" json:"definition,omitempty"` // the FHIR Questionnaire JSON
+	PublishedAt   string                 `protobuf:"bytes,6,opt,name=publishedAt,proto3" json:"publishedAt,omitempty"`
+	Template      string                 `protobuf:"bytes,7,opt,name=template,proto3" json:"template,omitempty"` // built-in template name, for templates
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *QuestionnaireInfo) Reset() {
+	*x = QuestionnaireInfo{}
+	mi := &file_report_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *QuestionnaireInfo) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*QuestionnaireInfo) ProtoMessage() {}
+
+func (x *QuestionnaireInfo) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use QuestionnaireInfo.ProtoReflect.Descriptor instead.
+func (*QuestionnaireInfo) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *QuestionnaireInfo) GetUrl() string {
+	if x != nil {
+		return x.Url
+	}
+	return ""
+}
+
+func (x *QuestionnaireInfo) GetVersion() string {
+	if x != nil {
+		return x.Version
+	}
+	return ""
+}
+
+func (x *QuestionnaireInfo) GetTitle() string {
+	if x != nil {
+		return x.Title
+	}
+	return ""
+}
+
+func (x *QuestionnaireInfo) GetStatus() string {
+	if x != nil {
+		return x.Status
+	}
+	return ""
+}
+
+func (x *QuestionnaireInfo) GetDefinition() string {
+	if x != nil {
+		return x.Definition
+	}
+	return ""
+}
+
+func (x *QuestionnaireInfo) GetPublishedAt() string {
+	if x != nil {
+		return x.PublishedAt
+	}
+	return ""
+}
+
+func (x *QuestionnaireInfo) GetTemplate() string {
+	if x != nil {
+		return x.Template
+	}
+	return ""
+}
+
+type ListTemplatesRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListTemplatesRequest) Reset() {
+	*x = ListTemplatesRequest{}
+	mi := &file_report_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListTemplatesRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListTemplatesRequest) ProtoMessage() {}
+
+func (x *ListTemplatesRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListTemplatesRequest.ProtoReflect.Descriptor instead.
+func (*ListTemplatesRequest) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{6}
+}
+
+type ListTemplatesResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Templates     []*QuestionnaireInfo   `protobuf:"bytes,1,rep,name=templates,proto3" json:"templates,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListTemplatesResponse) Reset() {
+	*x = ListTemplatesResponse{}
+	mi := &file_report_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListTemplatesResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListTemplatesResponse) ProtoMessage() {}
+
+func (x *ListTemplatesResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListTemplatesResponse.ProtoReflect.Descriptor instead.
+func (*ListTemplatesResponse) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *ListTemplatesResponse) GetTemplates() []*QuestionnaireInfo {
+	if x != nil {
+		return x.Templates
+	}
+	return nil
+}
+
+type AdoptTemplateRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ProjectId     string                 `protobuf:"bytes,1,opt,name=projectId,proto3" json:"projectId,omitempty"`
+	Template      string                 `protobuf:"bytes,2,opt,name=template,proto3" json:"template,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AdoptTemplateRequest) Reset() {
+	*x = AdoptTemplateRequest{}
+	mi := &file_report_proto_msgTypes[8]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AdoptTemplateRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AdoptTemplateRequest) ProtoMessage() {}
+
+func (x *AdoptTemplateRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[8]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AdoptTemplateRequest.ProtoReflect.Descriptor instead.
+func (*AdoptTemplateRequest) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{8}
+}
+
+func (x *AdoptTemplateRequest) GetProjectId() string {
+	if x != nil {
+		return x.ProjectId
+	}
+	return ""
+}
+
+func (x *AdoptTemplateRequest) GetTemplate() string {
+	if x != nil {
+		return x.Template
+	}
+	return ""
+}
+
+// PutQuestionnaireRequest stores a Questionnaire for a trial: status draft keeps it editable, active publishes it.
+type PutQuestionnaireRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ProjectId     string                 `protobuf:"bytes,1,opt,name=projectId,proto3" json:"projectId,omitempty"`
+	Definition    string                 `protobuf:"bytes,2,opt,name=definition,proto3" json:"definition,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PutQuestionnaireRequest) Reset() {
+	*x = PutQuestionnaireRequest{}
+	mi := &file_report_proto_msgTypes[9]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PutQuestionnaireRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PutQuestionnaireRequest) ProtoMessage() {}
+
+func (x *PutQuestionnaireRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[9]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PutQuestionnaireRequest.ProtoReflect.Descriptor instead.
+func (*PutQuestionnaireRequest) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{9}
+}
+
+func (x *PutQuestionnaireRequest) GetProjectId() string {
+	if x != nil {
+		return x.ProjectId
+	}
+	return ""
+}
+
+func (x *PutQuestionnaireRequest) GetDefinition() string {
+	if x != nil {
+		return x.Definition
+	}
+	return ""
+}
+
+type ListQuestionnairesRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ProjectId     string                 `protobuf:"bytes,1,opt,name=projectId,proto3" json:"projectId,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListQuestionnairesRequest) Reset() {
+	*x = ListQuestionnairesRequest{}
+	mi := &file_report_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListQuestionnairesRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListQuestionnairesRequest) ProtoMessage() {}
+
+func (x *ListQuestionnairesRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListQuestionnairesRequest.ProtoReflect.Descriptor instead.
+func (*ListQuestionnairesRequest) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{10}
+}
+
+func (x *ListQuestionnairesRequest) GetProjectId() string {
+	if x != nil {
+		return x.ProjectId
+	}
+	return ""
+}
+
+type ListQuestionnairesResponse struct {
+	state          protoimpl.MessageState `protogen:"open.v1"`
+	Questionnaires []*QuestionnaireInfo   `protobuf:"bytes,1,rep,name=questionnaires,proto3" json:"questionnaires,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *ListQuestionnairesResponse) Reset() {
+	*x = ListQuestionnairesResponse{}
+	mi := &file_report_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListQuestionnairesResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListQuestionnairesResponse) ProtoMessage() {}
+
+func (x *ListQuestionnairesResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListQuestionnairesResponse.ProtoReflect.Descriptor instead.
+func (*ListQuestionnairesResponse) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *ListQuestionnairesResponse) GetQuestionnaires() []*QuestionnaireInfo {
+	if x != nil {
+		return x.Questionnaires
+	}
+	return nil
+}
+
+type SubmitResponseRequest struct {
+	state              protoimpl.MessageState `protogen:"open.v1"`
+	ProjectId          string                 `protobuf:"bytes,1,opt,name=projectId,proto3" json:"projectId,omitempty"`
+	SiteId             int64                  `protobuf:"varint,2,opt,name=siteId,proto3" json:"siteId,omitempty"`
+	PatientId          string                 `protobuf:"bytes,3,opt,name=patientId,proto3" json:"patientId,omitempty"`                   // the participant's subject code (from the token)
+	Questionnaire      string                 `protobuf:"bytes,4,opt,name=questionnaire,proto3" json:"questionnaire,omitempty"`           // "url|version"
+	Items              string                 `protobuf:"bytes,5,opt,name=items,proto3" json:"items,omitempty"`                           // QuestionnaireResponse items, JSON
+	ClientSubmissionId string                 `protobuf:"bytes,6,opt,name=clientSubmissionId,proto3" json:"clientSubmissionId,omitempty"` // UUID chosen by the device; the idempotency key
+	AuthoredAt         string                 `protobuf:"bytes,7,opt,name=authoredAt,proto3" json:"authoredAt,omitempty"`                 // device time with its offset, RFC 3339
+	Notes              string                 `protobuf:"bytes,8,opt,name=notes,proto3" json:"notes,omitempty"`
+	AttachmentIds      []string               `protobuf:"bytes,9,rep,name=attachmentIds,proto3" json:"attachmentIds,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
+}
+
+func (x *SubmitResponseRequest) Reset() {
+	*x = SubmitResponseRequest{}
+	mi := &file_report_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SubmitResponseRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SubmitResponseRequest) ProtoMessage() {}
+
+func (x *SubmitResponseRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SubmitResponseRequest.ProtoReflect.Descriptor instead.
+func (*SubmitResponseRequest) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *SubmitResponseRequest) GetProjectId() string {
+	if x != nil {
+		return x.ProjectId
+	}
+	return ""
+}
+
+func (x *SubmitResponseRequest) GetSiteId() int64 {
+	if x != nil {
+		return x.SiteId
+	}
+	return 0
+}
+
+func (x *SubmitResponseRequest) GetPatientId() string {
+	if x != nil {
+		return x.PatientId
+	}
+	return ""
+}
+
+func (x *SubmitResponseRequest) GetQuestionnaire() string {
+	if x != nil {
+		return x.Questionnaire
+	}
+	return ""
+}
+
+func (x *SubmitResponseRequest) GetItems() string {
+	if x != nil {
+		return x.Items
+	}
+	return ""
+}
+
+func (x *SubmitResponseRequest) GetClientSubmissionId() string {
+	if x != nil {
+		return x.ClientSubmissionId
+	}
+	return ""
+}
+
+func (x *SubmitResponseRequest) GetAuthoredAt() string {
+	if x != nil {
+		return x.AuthoredAt
+	}
+	return ""
+}
+
+func (x *SubmitResponseRequest) GetNotes() string {
+	if x != nil {
+		return x.Notes
+	}
+	return ""
+}
+
+func (x *SubmitResponseRequest) GetAttachmentIds() []string {
+	if x != nil {
+		return x.AttachmentIds
+	}
+	return nil
+}
+
+type ScoreInfo struct {
+	state          protoimpl.MessageState `protogen:"open.v1"`
+	Instrument     string                 `protobuf:"bytes,1,opt,name=instrument,proto3" json:"instrument,omitempty"`
+	Total          int64                  `protobuf:"varint,2,opt,name=total,proto3" json:"total,omitempty"`
+	Band           string                 `protobuf:"bytes,3,opt,name=band,proto3" json:"band,omitempty"`
+	RuleSetId      string                 `protobuf:"bytes,4,opt,name=ruleSetId,proto3" json:"ruleSetId,omitempty"`
+	RuleSetVersion string                 `protobuf:"bytes,5,opt,name=ruleSetVersion,proto3" json:"ruleSetVersion,omitempty"`
+	Current        bool                   `protobuf:"varint,6,opt,name=current,proto3" json:"current,omitempty"`
+	CreatedAt      string                 `protobuf:"bytes,7,opt,name=createdAt,proto3" json:"createdAt,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *ScoreInfo) Reset() {
+	*x = ScoreInfo{}
+	mi := &file_report_proto_msgTypes[13]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ScoreInfo) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ScoreInfo) ProtoMessage() {}
+
+func (x *ScoreInfo) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[13]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ScoreInfo.ProtoReflect.Descriptor instead.
+func (*ScoreInfo) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{13}
+}
+
+func (x *ScoreInfo) GetInstrument() string {
+	if x != nil {
+		return x.Instrument
+	}
+	return ""
+}
+
+func (x *ScoreInfo) GetTotal() int64 {
+	if x != nil {
+		return x.Total
+	}
+	return 0
+}
+
+func (x *ScoreInfo) GetBand() string {
+	if x != nil {
+		return x.Band
+	}
+	return ""
+}
+
+func (x *ScoreInfo) GetRuleSetId() string {
+	if x != nil {
+		return x.RuleSetId
+	}
+	return ""
+}
+
+func (x *ScoreInfo) GetRuleSetVersion() string {
+	if x != nil {
+		return x.RuleSetVersion
+	}
+	return ""
+}
+
+func (x *ScoreInfo) GetCurrent() bool {
+	if x != nil {
+		return x.Current
+	}
+	return false
+}
+
+func (x *ScoreInfo) GetCreatedAt() string {
+	if x != nil {
+		return x.CreatedAt
+	}
+	return ""
+}
+
+type AlertInfo struct {
+	state          protoimpl.MessageState `protogen:"open.v1"`
+	AlertId        int64                  `protobuf:"varint,1,opt,name=alertId,proto3" json:"alertId,omitempty"`
+	ProjectId      string                 `protobuf:"bytes,2,opt,name=projectId,proto3" json:"projectId,omitempty"`
+	SiteId         int64                  `protobuf:"varint,3,opt,name=siteId,proto3" json:"siteId,omitempty"`
+	ReportId       string                 `protobuf:"bytes,4,opt,name=reportId,proto3" json:"reportId,omitempty"`
+	PatientId      string                 `protobuf:"bytes,5,opt,name=patientId,proto3" json:"patientId,omitempty"`
+	Rule           string                 `protobuf:"bytes,6,opt,name=rule,proto3" json:"rule,omitempty"`
+	Source         string                 `protobuf:"bytes,7,opt,name=source,proto3" json:"source,omitempty"`     // rule or ai
+	Severity       string                 `protobuf:"bytes,8,opt,name=severity,proto3" json:"severity,omitempty"` // review, high, urgent
+	Status         string                 `protobuf:"bytes,9,opt,name=status,proto3" json:"status,omitempty"`     // open, acknowledged, resolved
+	Reason         string                 `protobuf:"bytes,10,opt,name=reason,proto3" json:"reason,omitempty"`
+	CreatedAt      string                 `protobuf:"bytes,11,opt,name=createdAt,proto3" json:"createdAt,omitempty"`
+	AckDueAt       string                 `protobuf:"bytes,12,opt,name=ackDueAt,proto3" json:"ackDueAt,omitempty"`
+	AcknowledgedBy int64                  `protobuf:"varint,13,opt,name=acknowledgedBy,proto3" json:"acknowledgedBy,omitempty"`
+	AcknowledgedAt string                 `protobuf:"bytes,14,opt,name=acknowledgedAt,proto3" json:"acknowledgedAt,omitempty"`
+	ResolvedBy     int64                  `protobuf:"varint,15,opt,name=resolvedBy,proto3" json:"resolvedBy,omitempty"`
+	ResolvedAt     string                 `protobuf:"bytes,16,opt,name=resolvedAt,proto3" json:"resolvedAt,omitempty"`
+	ResolutionNote string                 `protobuf:"bytes,17,opt,name=resolutionNote,proto3" json:"resolutionNote,omitempty"`
+	Escalations    int32                  `protobuf:"varint,18,opt,name=escalations,proto3" json:"escalations,omitempty"`
+	EscalatedAt    string                 `protobuf:"bytes,19,opt,name=escalatedAt,proto3" json:"escalatedAt,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *AlertInfo) Reset() {
+	*x = AlertInfo{}
+	mi := &file_report_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AlertInfo) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AlertInfo) ProtoMessage() {}
+
+func (x *AlertInfo) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AlertInfo.ProtoReflect.Descriptor instead.
+func (*AlertInfo) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *AlertInfo) GetAlertId() int64 {
+	if x != nil {
+		return x.AlertId
+	}
+	return 0
+}
+
+func (x *AlertInfo) GetProjectId() string {
+	if x != nil {
+		return x.ProjectId
+	}
+	return ""
+}
+
+func (x *AlertInfo) GetSiteId() int64 {
+	if x != nil {
+		return x.SiteId
+	}
+	return 0
+}
+
+func (x *AlertInfo) GetReportId() string {
+	if x != nil {
+		return x.ReportId
+	}
+	return ""
+}
+
+func (x *AlertInfo) GetPatientId() string {
+	if x != nil {
+		return x.PatientId
+	}
+	return ""
+}
+
+func (x *AlertInfo) GetRule() string {
+	if x != nil {
+		return x.Rule
+	}
+	return ""
+}
+
+func (x *AlertInfo) GetSource() string {
+	if x != nil {
+		return x.Source
+	}
+	return ""
+}
+
+func (x *AlertInfo) GetSeverity() string {
+	if x != nil {
+		return x.Severity
+	}
+	return ""
+}
+
+func (x *AlertInfo) GetStatus() string {
+	if x != nil {
+		return x.Status
+	}
+	return ""
+}
+
+func (x *AlertInfo) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+func (x *AlertInfo) GetCreatedAt() string {
+	if x != nil {
+		return x.CreatedAt
+	}
+	return ""
+}
+
+func (x *AlertInfo) GetAckDueAt() string {
+	if x != nil {
+		return x.AckDueAt
+	}
+	return ""
+}
+
+func (x *AlertInfo) GetAcknowledgedBy() int64 {
+	if x != nil {
+		return x.AcknowledgedBy
+	}
+	return 0
+}
+
+func (x *AlertInfo) GetAcknowledgedAt() string {
+	if x != nil {
+		return x.AcknowledgedAt
+	}
+	return ""
+}
+
+func (x *AlertInfo) GetResolvedBy() int64 {
+	if x != nil {
+		return x.ResolvedBy
+	}
+	return 0
+}
+
+func (x *AlertInfo) GetResolvedAt() string {
+	if x != nil {
+		return x.ResolvedAt
+	}
+	return ""
+}
+
+func (x *AlertInfo) GetResolutionNote() string {
+	if x != nil {
+		return x.ResolutionNote
+	}
+	return ""
+}
+
+func (x *AlertInfo) GetEscalations() int32 {
+	if x != nil {
+		return x.Escalations
+	}
+	return 0
+}
+
+func (x *AlertInfo) GetEscalatedAt() string {
+	if x != nil {
+		return x.EscalatedAt
+	}
+	return ""
+}
+
+type SubmitResponseResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ReportId      string                 `protobuf:"bytes,1,opt,name=reportId,proto3" json:"reportId,omitempty"`
+	Duplicate     bool                   `protobuf:"varint,2,opt,name=duplicate,proto3" json:"duplicate,omitempty"` // the clientSubmissionId was seen before: this is the original report
+	ReceivedAt    string                 `protobuf:"bytes,3,opt,name=receivedAt,proto3" json:"receivedAt,omitempty"`
+	Scores        []*ScoreInfo           `protobuf:"bytes,4,rep,name=scores,proto3" json:"scores,omitempty"`
+	Alerts        []*AlertInfo           `protobuf:"bytes,5,rep,name=alerts,proto3" json:"alerts,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SubmitResponseResponse) Reset() {
+	*x = SubmitResponseResponse{}
+	mi := &file_report_proto_msgTypes[15]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SubmitResponseResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SubmitResponseResponse) ProtoMessage() {}
+
+func (x *SubmitResponseResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[15]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SubmitResponseResponse.ProtoReflect.Descriptor instead.
+func (*SubmitResponseResponse) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{15}
+}
+
+func (x *SubmitResponseResponse) GetReportId() string {
+	if x != nil {
+		return x.ReportId
+	}
+	return ""
+}
+
+func (x *SubmitResponseResponse) GetDuplicate() bool {
+	if x != nil {
+		return x.Duplicate
+	}
+	return false
+}
+
+func (x *SubmitResponseResponse) GetReceivedAt() string {
+	if x != nil {
+		return x.ReceivedAt
+	}
+	return ""
+}
+
+func (x *SubmitResponseResponse) GetScores() []*ScoreInfo {
+	if x != nil {
+		return x.Scores
+	}
+	return nil
+}
+
+func (x *SubmitResponseResponse) GetAlerts() []*AlertInfo {
+	if x != nil {
+		return x.Alerts
+	}
+	return nil
+}
+
+type ListReportsRequest struct {
+	state            protoimpl.MessageState `protogen:"open.v1"`
+	ProjectId        string                 `protobuf:"bytes,1,opt,name=projectId,proto3" json:"projectId,omitempty"`
+	SiteId           int64                  `protobuf:"varint,2,opt,name=siteId,proto3" json:"siteId,omitempty"` // 0: every site
+	PatientId        string                 `protobuf:"bytes,3,opt,name=patientId,proto3" json:"patientId,omitempty"`
+	QuestionnaireUrl string                 `protobuf:"bytes,4,opt,name=questionnaireUrl,proto3" json:"questionnaireUrl,omitempty"`
+	From             string                 `protobuf:"bytes,5,opt,name=from,proto3" json:"from,omitempty"` // RFC 3339, on receive time
+	To               string                 `protobuf:"bytes,6,opt,name=to,proto3" json:"to,omitempty"`
+	Cursor           string                 `protobuf:"bytes,7,opt,name=cursor,proto3" json:"cursor,omitempty"`
+	Limit            int32                  `protobuf:"varint,8,opt,name=limit,proto3" json:"limit,omitempty"` // 1..100, default 50
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
+}
+
+func (x *ListReportsRequest) Reset() {
+	*x = ListReportsRequest{}
+	mi := &file_report_proto_msgTypes[16]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListReportsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListReportsRequest) ProtoMessage() {}
+
+func (x *ListReportsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[16]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListReportsRequest.ProtoReflect.Descriptor instead.
+func (*ListReportsRequest) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{16}
+}
+
+func (x *ListReportsRequest) GetProjectId() string {
+	if x != nil {
+		return x.ProjectId
+	}
+	return ""
+}
+
+func (x *ListReportsRequest) GetSiteId() int64 {
+	if x != nil {
+		return x.SiteId
+	}
+	return 0
+}
+
+func (x *ListReportsRequest) GetPatientId() string {
+	if x != nil {
+		return x.PatientId
+	}
+	return ""
+}
+
+func (x *ListReportsRequest) GetQuestionnaireUrl() string {
+	if x != nil {
+		return x.QuestionnaireUrl
+	}
+	return ""
+}
+
+func (x *ListReportsRequest) GetFrom() string {
+	if x != nil {
+		return x.From
+	}
+	return ""
+}
+
+func (x *ListReportsRequest) GetTo() string {
+	if x != nil {
+		return x.To
+	}
+	return ""
+}
+
+func (x *ListReportsRequest) GetCursor() string {
+	if x != nil {
+		return x.Cursor
+	}
+	return ""
+}
+
+func (x *ListReportsRequest) GetLimit() int32 {
+	if x != nil {
+		return x.Limit
+	}
+	return 0
+}
+
+type ReportSummary struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ReportId      string                 `protobuf:"bytes,1,opt,name=reportId,proto3" json:"reportId,omitempty"`
+	SiteId        int64                  `protobuf:"varint,2,opt,name=siteId,proto3" json:"siteId,omitempty"`
+	PatientId     string                 `protobuf:"bytes,3,opt,name=patientId,proto3" json:"patientId,omitempty"`
+	Questionnaire string                 `protobuf:"bytes,4,opt,name=questionnaire,proto3" json:"questionnaire,omitempty"`
+	ReceivedAt    string                 `protobuf:"bytes,5,opt,name=receivedAt,proto3" json:"receivedAt,omitempty"`
+	AuthoredAt    string                 `protobuf:"bytes,6,opt,name=authoredAt,proto3" json:"authoredAt,omitempty"`
+	Scores        []*ScoreInfo           `protobuf:"bytes,7,rep,name=scores,proto3" json:"scores,omitempty"` // current scores
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ReportSummary) Reset() {
+	*x = ReportSummary{}
+	mi := &file_report_proto_msgTypes[17]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ReportSummary) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ReportSummary) ProtoMessage() {}
+
+func (x *ReportSummary) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[17]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ReportSummary.ProtoReflect.Descriptor instead.
+func (*ReportSummary) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{17}
+}
+
+func (x *ReportSummary) GetReportId() string {
+	if x != nil {
+		return x.ReportId
+	}
+	return ""
+}
+
+func (x *ReportSummary) GetSiteId() int64 {
+	if x != nil {
+		return x.SiteId
+	}
+	return 0
+}
+
+func (x *ReportSummary) GetPatientId() string {
+	if x != nil {
+		return x.PatientId
+	}
+	return ""
+}
+
+func (x *ReportSummary) GetQuestionnaire() string {
+	if x != nil {
+		return x.Questionnaire
+	}
+	return ""
+}
+
+func (x *ReportSummary) GetReceivedAt() string {
+	if x != nil {
+		return x.ReceivedAt
+	}
+	return ""
+}
+
+func (x *ReportSummary) GetAuthoredAt() string {
+	if x != nil {
+		return x.AuthoredAt
+	}
+	return ""
+}
+
+func (x *ReportSummary) GetScores() []*ScoreInfo {
+	if x != nil {
+		return x.Scores
+	}
+	return nil
+}
+
+type ListReportsResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Reports       []*ReportSummary       `protobuf:"bytes,1,rep,name=reports,proto3" json:"reports,omitempty"`
+	NextCursor    string                 `protobuf:"bytes,2,opt,name=nextCursor,proto3" json:"nextCursor,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListReportsResponse) Reset() {
+	*x = ListReportsResponse{}
+	mi := &file_report_proto_msgTypes[18]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListReportsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListReportsResponse) ProtoMessage() {}
+
+func (x *ListReportsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[18]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListReportsResponse.ProtoReflect.Descriptor instead.
+func (*ListReportsResponse) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{18}
+}
+
+func (x *ListReportsResponse) GetReports() []*ReportSummary {
+	if x != nil {
+		return x.Reports
+	}
+	return nil
+}
+
+func (x *ListReportsResponse) GetNextCursor() string {
+	if x != nil {
+		return x.NextCursor
+	}
+	return ""
+}
+
+type ScoreHistoryRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ProjectId     string                 `protobuf:"bytes,1,opt,name=projectId,proto3" json:"projectId,omitempty"`
+	PatientId     string                 `protobuf:"bytes,2,opt,name=patientId,proto3" json:"patientId,omitempty"`
+	Instrument    string                 `protobuf:"bytes,3,opt,name=instrument,proto3" json:"instrument,omitempty"` // phq-9, gad-7, pain-nrs; empty: all
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ScoreHistoryRequest) Reset() {
+	*x = ScoreHistoryRequest{}
+	mi := &file_report_proto_msgTypes[19]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ScoreHistoryRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ScoreHistoryRequest) ProtoMessage() {}
+
+func (x *ScoreHistoryRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[19]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ScoreHistoryRequest.ProtoReflect.Descriptor instead.
+func (*ScoreHistoryRequest) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{19}
+}
+
+func (x *ScoreHistoryRequest) GetProjectId() string {
+	if x != nil {
+		return x.ProjectId
+	}
+	return ""
+}
+
+func (x *ScoreHistoryRequest) GetPatientId() string {
+	if x != nil {
+		return x.PatientId
+	}
+	return ""
+}
+
+func (x *ScoreHistoryRequest) GetInstrument() string {
+	if x != nil {
+		return x.Instrument
+	}
+	return ""
+}
+
+type ScorePoint struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ReportId      string                 `protobuf:"bytes,1,opt,name=reportId,proto3" json:"reportId,omitempty"`
+	Instrument    string                 `protobuf:"bytes,2,opt,name=instrument,proto3" json:"instrument,omitempty"`
+	Total         int64                  `protobuf:"varint,3,opt,name=total,proto3" json:"total,omitempty"`
+	Band          string                 `protobuf:"bytes,4,opt,name=band,proto3" json:"band,omitempty"`
+	AuthoredAt    string                 `protobuf:"bytes,5,opt,name=authoredAt,proto3" json:"authoredAt,omitempty"`
+	ReceivedAt    string                 `protobuf:"bytes,6,opt,name=receivedAt,proto3" json:"receivedAt,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ScorePoint) Reset() {
+	*x = ScorePoint{}
+	mi := &file_report_proto_msgTypes[20]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ScorePoint) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ScorePoint) ProtoMessage() {}
+
+func (x *ScorePoint) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[20]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ScorePoint.ProtoReflect.Descriptor instead.
+func (*ScorePoint) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{20}
+}
+
+func (x *ScorePoint) GetReportId() string {
+	if x != nil {
+		return x.ReportId
+	}
+	return ""
+}
+
+func (x *ScorePoint) GetInstrument() string {
+	if x != nil {
+		return x.Instrument
+	}
+	return ""
+}
+
+func (x *ScorePoint) GetTotal() int64 {
+	if x != nil {
+		return x.Total
+	}
+	return 0
+}
+
+func (x *ScorePoint) GetBand() string {
+	if x != nil {
+		return x.Band
+	}
+	return ""
+}
+
+func (x *ScorePoint) GetAuthoredAt() string {
+	if x != nil {
+		return x.AuthoredAt
+	}
+	return ""
+}
+
+func (x *ScorePoint) GetReceivedAt() string {
+	if x != nil {
+		return x.ReceivedAt
+	}
+	return ""
+}
+
+type ScoreHistoryResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Points        []*ScorePoint          `protobuf:"bytes,1,rep,name=points,proto3" json:"points,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ScoreHistoryResponse) Reset() {
+	*x = ScoreHistoryResponse{}
+	mi := &file_report_proto_msgTypes[21]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ScoreHistoryResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ScoreHistoryResponse) ProtoMessage() {}
+
+func (x *ScoreHistoryResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[21]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ScoreHistoryResponse.ProtoReflect.Descriptor instead.
+func (*ScoreHistoryResponse) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{21}
+}
+
+func (x *ScoreHistoryResponse) GetPoints() []*ScorePoint {
+	if x != nil {
+		return x.Points
+	}
+	return nil
+}
+
+type ListAlertsRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ProjectId     string                 `protobuf:"bytes,1,opt,name=projectId,proto3" json:"projectId,omitempty"`
+	SiteId        int64                  `protobuf:"varint,2,opt,name=siteId,proto3" json:"siteId,omitempty"`
+	Severity      string                 `protobuf:"bytes,3,opt,name=severity,proto3" json:"severity,omitempty"`
+	Status        string                 `protobuf:"bytes,4,opt,name=status,proto3" json:"status,omitempty"`
+	Limit         int32                  `protobuf:"varint,5,opt,name=limit,proto3" json:"limit,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListAlertsRequest) Reset() {
+	*x = ListAlertsRequest{}
+	mi := &file_report_proto_msgTypes[22]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListAlertsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListAlertsRequest) ProtoMessage() {}
+
+func (x *ListAlertsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[22]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListAlertsRequest.ProtoReflect.Descriptor instead.
+func (*ListAlertsRequest) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{22}
+}
+
+func (x *ListAlertsRequest) GetProjectId() string {
+	if x != nil {
+		return x.ProjectId
+	}
+	return ""
+}
+
+func (x *ListAlertsRequest) GetSiteId() int64 {
+	if x != nil {
+		return x.SiteId
+	}
+	return 0
+}
+
+func (x *ListAlertsRequest) GetSeverity() string {
+	if x != nil {
+		return x.Severity
+	}
+	return ""
+}
+
+func (x *ListAlertsRequest) GetStatus() string {
+	if x != nil {
+		return x.Status
+	}
+	return ""
+}
+
+func (x *ListAlertsRequest) GetLimit() int32 {
+	if x != nil {
+		return x.Limit
+	}
+	return 0
+}
+
+type ListAlertsResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Alerts        []*AlertInfo           `protobuf:"bytes,1,rep,name=alerts,proto3" json:"alerts,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListAlertsResponse) Reset() {
+	*x = ListAlertsResponse{}
+	mi := &file_report_proto_msgTypes[23]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListAlertsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListAlertsResponse) ProtoMessage() {}
+
+func (x *ListAlertsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[23]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListAlertsResponse.ProtoReflect.Descriptor instead.
+func (*ListAlertsResponse) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{23}
+}
+
+func (x *ListAlertsResponse) GetAlerts() []*AlertInfo {
+	if x != nil {
+		return x.Alerts
+	}
+	return nil
+}
+
+// AlertActionRequest acknowledges or resolves an alert; siteId (when set) limits it to one site's alerts.
+type AlertActionRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ProjectId     string                 `protobuf:"bytes,1,opt,name=projectId,proto3" json:"projectId,omitempty"`
+	AlertId       int64                  `protobuf:"varint,2,opt,name=alertId,proto3" json:"alertId,omitempty"`
+	SiteId        int64                  `protobuf:"varint,3,opt,name=siteId,proto3" json:"siteId,omitempty"`
+	Note          string                 `protobuf:"bytes,4,opt,name=note,proto3" json:"note,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AlertActionRequest) Reset() {
+	*x = AlertActionRequest{}
+	mi := &file_report_proto_msgTypes[24]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AlertActionRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AlertActionRequest) ProtoMessage() {}
+
+func (x *AlertActionRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[24]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AlertActionRequest.ProtoReflect.Descriptor instead.
+func (*AlertActionRequest) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{24}
+}
+
+func (x *AlertActionRequest) GetProjectId() string {
+	if x != nil {
+		return x.ProjectId
+	}
+	return ""
+}
+
+func (x *AlertActionRequest) GetAlertId() int64 {
+	if x != nil {
+		return x.AlertId
+	}
+	return 0
+}
+
+func (x *AlertActionRequest) GetSiteId() int64 {
+	if x != nil {
+		return x.SiteId
+	}
+	return 0
+}
+
+func (x *AlertActionRequest) GetNote() string {
+	if x != nil {
+		return x.Note
+	}
+	return ""
+}
+
+type TrialSettings struct {
+	state              protoimpl.MessageState `protogen:"open.v1"`
+	ProjectId          string                 `protobuf:"bytes,1,opt,name=projectId,proto3" json:"projectId,omitempty"`
+	AckDeadlineMinutes int32                  `protobuf:"varint,2,opt,name=ackDeadlineMinutes,proto3" json:"ackDeadlineMinutes,omitempty"`
+	Thresholds         string                 `protobuf:"bytes,3,opt,name=thresholds,proto3" json:"thresholds,omitempty"` // JSON: phq9Review, phq9High, gad7Review, painHigh, painRiseAlert
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
+}
+
+func (x *TrialSettings) Reset() {
+	*x = TrialSettings{}
+	mi := &file_report_proto_msgTypes[25]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *TrialSettings) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*TrialSettings) ProtoMessage() {}
+
+func (x *TrialSettings) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[25]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use TrialSettings.ProtoReflect.Descriptor instead.
+func (*TrialSettings) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{25}
+}
+
+func (x *TrialSettings) GetProjectId() string {
+	if x != nil {
+		return x.ProjectId
+	}
+	return ""
+}
+
+func (x *TrialSettings) GetAckDeadlineMinutes() int32 {
+	if x != nil {
+		return x.AckDeadlineMinutes
+	}
+	return 0
+}
+
+func (x *TrialSettings) GetThresholds() string {
+	if x != nil {
+		return x.Thresholds
+	}
+	return ""
+}
+
+type GetTrialSettingsRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ProjectId     string                 `protobuf:"bytes,1,opt,name=projectId,proto3" json:"projectId,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetTrialSettingsRequest) Reset() {
+	*x = GetTrialSettingsRequest{}
+	mi := &file_report_proto_msgTypes[26]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetTrialSettingsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetTrialSettingsRequest) ProtoMessage() {}
+
+func (x *GetTrialSettingsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[26]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetTrialSettingsRequest.ProtoReflect.Descriptor instead.
+func (*GetTrialSettingsRequest) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{26}
+}
+
+func (x *GetTrialSettingsRequest) GetProjectId() string {
+	if x != nil {
+		return x.ProjectId
+	}
+	return ""
+}
+
+type RescoreRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ProjectId     string                 `protobuf:"bytes,1,opt,name=projectId,proto3" json:"projectId,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RescoreRequest) Reset() {
+	*x = RescoreRequest{}
+	mi := &file_report_proto_msgTypes[27]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RescoreRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RescoreRequest) ProtoMessage() {}
+
+func (x *RescoreRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[27]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RescoreRequest.ProtoReflect.Descriptor instead.
+func (*RescoreRequest) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{27}
+}
+
+func (x *RescoreRequest) GetProjectId() string {
+	if x != nil {
+		return x.ProjectId
+	}
+	return ""
+}
+
+type RescoreResponse struct {
+	state          protoimpl.MessageState `protogen:"open.v1"`
+	Rescored       int64                  `protobuf:"varint,1,opt,name=rescored,proto3" json:"rescored,omitempty"`
+	RuleSetId      string                 `protobuf:"bytes,2,opt,name=ruleSetId,proto3" json:"ruleSetId,omitempty"`
+	RuleSetVersion string                 `protobuf:"bytes,3,opt,name=ruleSetVersion,proto3" json:"ruleSetVersion,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *RescoreResponse) Reset() {
+	*x = RescoreResponse{}
+	mi := &file_report_proto_msgTypes[28]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RescoreResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RescoreResponse) ProtoMessage() {}
+
+func (x *RescoreResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[28]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RescoreResponse.ProtoReflect.Descriptor instead.
+func (*RescoreResponse) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{28}
+}
+
+func (x *RescoreResponse) GetRescored() int64 {
+	if x != nil {
+		return x.Rescored
+	}
+	return 0
+}
+
+func (x *RescoreResponse) GetRuleSetId() string {
+	if x != nil {
+		return x.RuleSetId
+	}
+	return ""
+}
+
+func (x *RescoreResponse) GetRuleSetVersion() string {
+	if x != nil {
+		return x.RuleSetVersion
+	}
+	return ""
+}
+
 type ProjectSummaryRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	ProjectId     string                 `protobuf:"bytes,1,opt,name=projectId,proto3" json:"projectId,omitempty"`
@@ -377,7 +2107,7 @@ type ProjectSummaryRequest struct {
 
 func (x *ProjectSummaryRequest) Reset() {
 	*x = ProjectSummaryRequest{}
-	mi := &file_report_proto_msgTypes[5]
+	mi := &file_report_proto_msgTypes[29]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -389,7 +2119,7 @@ func (x *ProjectSummaryRequest) String() string {
 func (*ProjectSummaryRequest) ProtoMessage() {}
 
 func (x *ProjectSummaryRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_report_proto_msgTypes[5]
+	mi := &file_report_proto_msgTypes[29]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -402,7 +2132,7 @@ func (x *ProjectSummaryRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ProjectSummaryRequest.ProtoReflect.Descriptor instead.
 func (*ProjectSummaryRequest) Descriptor() ([]byte, []int) {
-	return file_report_proto_rawDescGZIP(), []int{5}
+	return file_report_proto_rawDescGZIP(), []int{29}
 }
 
 func (x *ProjectSummaryRequest) GetProjectId() string {
@@ -439,7 +2169,7 @@ type ReportBrief struct {
 
 func (x *ReportBrief) Reset() {
 	*x = ReportBrief{}
-	mi := &file_report_proto_msgTypes[6]
+	mi := &file_report_proto_msgTypes[30]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -451,7 +2181,7 @@ func (x *ReportBrief) String() string {
 func (*ReportBrief) ProtoMessage() {}
 
 func (x *ReportBrief) ProtoReflect() protoreflect.Message {
-	mi := &file_report_proto_msgTypes[6]
+	mi := &file_report_proto_msgTypes[30]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -464,7 +2194,7 @@ func (x *ReportBrief) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReportBrief.ProtoReflect.Descriptor instead.
 func (*ReportBrief) Descriptor() ([]byte, []int) {
-	return file_report_proto_rawDescGZIP(), []int{6}
+	return file_report_proto_rawDescGZIP(), []int{30}
 }
 
 func (x *ReportBrief) GetReportId() string {
@@ -513,7 +2243,7 @@ type ProjectSummaryResponse struct {
 
 func (x *ProjectSummaryResponse) Reset() {
 	*x = ProjectSummaryResponse{}
-	mi := &file_report_proto_msgTypes[7]
+	mi := &file_report_proto_msgTypes[31]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -525,7 +2255,7 @@ func (x *ProjectSummaryResponse) String() string {
 func (*ProjectSummaryResponse) ProtoMessage() {}
 
 func (x *ProjectSummaryResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_report_proto_msgTypes[7]
+	mi := &file_report_proto_msgTypes[31]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -538,7 +2268,7 @@ func (x *ProjectSummaryResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ProjectSummaryResponse.ProtoReflect.Descriptor instead.
 func (*ProjectSummaryResponse) Descriptor() ([]byte, []int) {
-	return file_report_proto_rawDescGZIP(), []int{7}
+	return file_report_proto_rawDescGZIP(), []int{31}
 }
 
 func (x *ProjectSummaryResponse) GetReportCount() int64 {
@@ -586,7 +2316,7 @@ const file_report_proto_rawDesc = "" +
 	"\x06status\x18\x02 \x01(\tR\x06status\x12\x1a\n" +
 	"\battempts\x18\x03 \x01(\x05R\battempts\x12\x16\n" +
 	"\x06result\x18\x04 \x01(\tR\x06result\x12\x1c\n" +
-	"\tupdatedAt\x18\x05 \x01(\tR\tupdatedAt\"\xc2\x01\n" +
+	"\tupdatedAt\x18\x05 \x01(\tR\tupdatedAt\"\x80\x04\n" +
 	"\x11GetReportResponse\x12\x1a\n" +
 	"\breportId\x18\x01 \x01(\tR\breportId\x12\x1c\n" +
 	"\tpatientId\x18\x02 \x01(\tR\tpatientId\x12\x14\n" +
@@ -595,7 +2325,174 @@ const file_report_proto_rawDesc = "" +
 	"\n" +
 	"receivedAt\x18\x05 \x01(\tR\n" +
 	"receivedAt\x12'\n" +
-	"\x05tasks\x18\x06 \x03(\v2\x11.report.TaskStateR\x05tasks\"g\n" +
+	"\x05tasks\x18\x06 \x03(\v2\x11.report.TaskStateR\x05tasks\x12\x1c\n" +
+	"\tprojectId\x18\a \x01(\tR\tprojectId\x12\x16\n" +
+	"\x06siteId\x18\b \x01(\x03R\x06siteId\x12$\n" +
+	"\rquestionnaire\x18\t \x01(\tR\rquestionnaire\x12\x14\n" +
+	"\x05items\x18\n" +
+	" \x01(\tR\x05items\x12\x1e\n" +
+	"\n" +
+	"authoredAt\x18\v \x01(\tR\n" +
+	"authoredAt\x12)\n" +
+	"\x06scores\x18\f \x03(\v2\x11.report.ScoreInfoR\x06scores\x12)\n" +
+	"\x06alerts\x18\r \x03(\v2\x11.report.AlertInfoR\x06alerts\x12.\n" +
+	"\x12clientSubmissionId\x18\x0e \x01(\tR\x12clientSubmissionId\x12$\n" +
+	"\rattachmentIds\x18\x0f \x03(\tR\rattachmentIds\"\xcb\x01\n" +
+	"\x11QuestionnaireInfo\x12\x10\n" +
+	"\x03url\x18\x01 \x01(\tR\x03url\x12\x18\n" +
+	"\aversion\x18\x02 \x01(\tR\aversion\x12\x14\n" +
+	"\x05title\x18\x03 \x01(\tR\x05title\x12\x16\n" +
+	"\x06status\x18\x04 \x01(\tR\x06status\x12\x1e\n" +
+	"\n" +
+	"definition\x18\x05 \x01(\tR\n" +
+	"definition\x12 \n" +
+	"\vpublishedAt\x18\x06 \x01(\tR\vpublishedAt\x12\x1a\n" +
+	"\btemplate\x18\a \x01(\tR\btemplate\"\x16\n" +
+	"\x14ListTemplatesRequest\"P\n" +
+	"\x15ListTemplatesResponse\x127\n" +
+	"\ttemplates\x18\x01 \x03(\v2\x19.report.QuestionnaireInfoR\ttemplates\"P\n" +
+	"\x14AdoptTemplateRequest\x12\x1c\n" +
+	"\tprojectId\x18\x01 \x01(\tR\tprojectId\x12\x1a\n" +
+	"\btemplate\x18\x02 \x01(\tR\btemplate\"W\n" +
+	"\x17PutQuestionnaireRequest\x12\x1c\n" +
+	"\tprojectId\x18\x01 \x01(\tR\tprojectId\x12\x1e\n" +
+	"\n" +
+	"definition\x18\x02 \x01(\tR\n" +
+	"definition\"9\n" +
+	"\x19ListQuestionnairesRequest\x12\x1c\n" +
+	"\tprojectId\x18\x01 \x01(\tR\tprojectId\"_\n" +
+	"\x1aListQuestionnairesResponse\x12A\n" +
+	"\x0equestionnaires\x18\x01 \x03(\v2\x19.report.QuestionnaireInfoR\x0equestionnaires\"\xb3\x02\n" +
+	"\x15SubmitResponseRequest\x12\x1c\n" +
+	"\tprojectId\x18\x01 \x01(\tR\tprojectId\x12\x16\n" +
+	"\x06siteId\x18\x02 \x01(\x03R\x06siteId\x12\x1c\n" +
+	"\tpatientId\x18\x03 \x01(\tR\tpatientId\x12$\n" +
+	"\rquestionnaire\x18\x04 \x01(\tR\rquestionnaire\x12\x14\n" +
+	"\x05items\x18\x05 \x01(\tR\x05items\x12.\n" +
+	"\x12clientSubmissionId\x18\x06 \x01(\tR\x12clientSubmissionId\x12\x1e\n" +
+	"\n" +
+	"authoredAt\x18\a \x01(\tR\n" +
+	"authoredAt\x12\x14\n" +
+	"\x05notes\x18\b \x01(\tR\x05notes\x12$\n" +
+	"\rattachmentIds\x18\t \x03(\tR\rattachmentIds\"\xd3\x01\n" +
+	"\tScoreInfo\x12\x1e\n" +
+	"\n" +
+	"instrument\x18\x01 \x01(\tR\n" +
+	"instrument\x12\x14\n" +
+	"\x05total\x18\x02 \x01(\x03R\x05total\x12\x12\n" +
+	"\x04band\x18\x03 \x01(\tR\x04band\x12\x1c\n" +
+	"\truleSetId\x18\x04 \x01(\tR\truleSetId\x12&\n" +
+	"\x0eruleSetVersion\x18\x05 \x01(\tR\x0eruleSetVersion\x12\x18\n" +
+	"\acurrent\x18\x06 \x01(\bR\acurrent\x12\x1c\n" +
+	"\tcreatedAt\x18\a \x01(\tR\tcreatedAt\"\xc3\x04\n" +
+	"\tAlertInfo\x12\x18\n" +
+	"\aalertId\x18\x01 \x01(\x03R\aalertId\x12\x1c\n" +
+	"\tprojectId\x18\x02 \x01(\tR\tprojectId\x12\x16\n" +
+	"\x06siteId\x18\x03 \x01(\x03R\x06siteId\x12\x1a\n" +
+	"\breportId\x18\x04 \x01(\tR\breportId\x12\x1c\n" +
+	"\tpatientId\x18\x05 \x01(\tR\tpatientId\x12\x12\n" +
+	"\x04rule\x18\x06 \x01(\tR\x04rule\x12\x16\n" +
+	"\x06source\x18\a \x01(\tR\x06source\x12\x1a\n" +
+	"\bseverity\x18\b \x01(\tR\bseverity\x12\x16\n" +
+	"\x06status\x18\t \x01(\tR\x06status\x12\x16\n" +
+	"\x06reason\x18\n" +
+	" \x01(\tR\x06reason\x12\x1c\n" +
+	"\tcreatedAt\x18\v \x01(\tR\tcreatedAt\x12\x1a\n" +
+	"\backDueAt\x18\f \x01(\tR\backDueAt\x12&\n" +
+	"\x0eacknowledgedBy\x18\r \x01(\x03R\x0eacknowledgedBy\x12&\n" +
+	"\x0eacknowledgedAt\x18\x0e \x01(\tR\x0eacknowledgedAt\x12\x1e\n" +
+	"\n" +
+	"resolvedBy\x18\x0f \x01(\x03R\n" +
+	"resolvedBy\x12\x1e\n" +
+	"\n" +
+	"resolvedAt\x18\x10 \x01(\tR\n" +
+	"resolvedAt\x12&\n" +
+	"\x0eresolutionNote\x18\x11 \x01(\tR\x0eresolutionNote\x12 \n" +
+	"\vescalations\x18\x12 \x01(\x05R\vescalations\x12 \n" +
+	"\vescalatedAt\x18\x13 \x01(\tR\vescalatedAt\"\xc8\x01\n" +
+	"\x16SubmitResponseResponse\x12\x1a\n" +
+	"\breportId\x18\x01 \x01(\tR\breportId\x12\x1c\n" +
+	"\tduplicate\x18\x02 \x01(\bR\tduplicate\x12\x1e\n" +
+	"\n" +
+	"receivedAt\x18\x03 \x01(\tR\n" +
+	"receivedAt\x12)\n" +
+	"\x06scores\x18\x04 \x03(\v2\x11.report.ScoreInfoR\x06scores\x12)\n" +
+	"\x06alerts\x18\x05 \x03(\v2\x11.report.AlertInfoR\x06alerts\"\xe6\x01\n" +
+	"\x12ListReportsRequest\x12\x1c\n" +
+	"\tprojectId\x18\x01 \x01(\tR\tprojectId\x12\x16\n" +
+	"\x06siteId\x18\x02 \x01(\x03R\x06siteId\x12\x1c\n" +
+	"\tpatientId\x18\x03 \x01(\tR\tpatientId\x12*\n" +
+	"\x10questionnaireUrl\x18\x04 \x01(\tR\x10questionnaireUrl\x12\x12\n" +
+	"\x04from\x18\x05 \x01(\tR\x04from\x12\x0e\n" +
+	"\x02to\x18\x06 \x01(\tR\x02to\x12\x16\n" +
+	"\x06cursor\x18\a \x01(\tR\x06cursor\x12\x14\n" +
+	"\x05limit\x18\b \x01(\x05R\x05limit\"\xf2\x01\n" +
+	"\rReportSummary\x12\x1a\n" +
+	"\breportId\x18\x01 \x01(\tR\breportId\x12\x16\n" +
+	"\x06siteId\x18\x02 \x01(\x03R\x06siteId\x12\x1c\n" +
+	"\tpatientId\x18\x03 \x01(\tR\tpatientId\x12$\n" +
+	"\rquestionnaire\x18\x04 \x01(\tR\rquestionnaire\x12\x1e\n" +
+	"\n" +
+	"receivedAt\x18\x05 \x01(\tR\n" +
+	"receivedAt\x12\x1e\n" +
+	"\n" +
+	"authoredAt\x18\x06 \x01(\tR\n" +
+	"authoredAt\x12)\n" +
+	"\x06scores\x18\a \x03(\v2\x11.report.ScoreInfoR\x06scores\"f\n" +
+	"\x13ListReportsResponse\x12/\n" +
+	"\areports\x18\x01 \x03(\v2\x15.report.ReportSummaryR\areports\x12\x1e\n" +
+	"\n" +
+	"nextCursor\x18\x02 \x01(\tR\n" +
+	"nextCursor\"q\n" +
+	"\x13ScoreHistoryRequest\x12\x1c\n" +
+	"\tprojectId\x18\x01 \x01(\tR\tprojectId\x12\x1c\n" +
+	"\tpatientId\x18\x02 \x01(\tR\tpatientId\x12\x1e\n" +
+	"\n" +
+	"instrument\x18\x03 \x01(\tR\n" +
+	"instrument\"\xb2\x01\n" +
+	"\n" +
+	"ScorePoint\x12\x1a\n" +
+	"\breportId\x18\x01 \x01(\tR\breportId\x12\x1e\n" +
+	"\n" +
+	"instrument\x18\x02 \x01(\tR\n" +
+	"instrument\x12\x14\n" +
+	"\x05total\x18\x03 \x01(\x03R\x05total\x12\x12\n" +
+	"\x04band\x18\x04 \x01(\tR\x04band\x12\x1e\n" +
+	"\n" +
+	"authoredAt\x18\x05 \x01(\tR\n" +
+	"authoredAt\x12\x1e\n" +
+	"\n" +
+	"receivedAt\x18\x06 \x01(\tR\n" +
+	"receivedAt\"B\n" +
+	"\x14ScoreHistoryResponse\x12*\n" +
+	"\x06points\x18\x01 \x03(\v2\x12.report.ScorePointR\x06points\"\x93\x01\n" +
+	"\x11ListAlertsRequest\x12\x1c\n" +
+	"\tprojectId\x18\x01 \x01(\tR\tprojectId\x12\x16\n" +
+	"\x06siteId\x18\x02 \x01(\x03R\x06siteId\x12\x1a\n" +
+	"\bseverity\x18\x03 \x01(\tR\bseverity\x12\x16\n" +
+	"\x06status\x18\x04 \x01(\tR\x06status\x12\x14\n" +
+	"\x05limit\x18\x05 \x01(\x05R\x05limit\"?\n" +
+	"\x12ListAlertsResponse\x12)\n" +
+	"\x06alerts\x18\x01 \x03(\v2\x11.report.AlertInfoR\x06alerts\"x\n" +
+	"\x12AlertActionRequest\x12\x1c\n" +
+	"\tprojectId\x18\x01 \x01(\tR\tprojectId\x12\x18\n" +
+	"\aalertId\x18\x02 \x01(\x03R\aalertId\x12\x16\n" +
+	"\x06siteId\x18\x03 \x01(\x03R\x06siteId\x12\x12\n" +
+	"\x04note\x18\x04 \x01(\tR\x04note\"}\n" +
+	"\rTrialSettings\x12\x1c\n" +
+	"\tprojectId\x18\x01 \x01(\tR\tprojectId\x12.\n" +
+	"\x12ackDeadlineMinutes\x18\x02 \x01(\x05R\x12ackDeadlineMinutes\x12\x1e\n" +
+	"\n" +
+	"thresholds\x18\x03 \x01(\tR\n" +
+	"thresholds\"7\n" +
+	"\x17GetTrialSettingsRequest\x12\x1c\n" +
+	"\tprojectId\x18\x01 \x01(\tR\tprojectId\".\n" +
+	"\x0eRescoreRequest\x12\x1c\n" +
+	"\tprojectId\x18\x01 \x01(\tR\tprojectId\"s\n" +
+	"\x0fRescoreResponse\x12\x1a\n" +
+	"\brescored\x18\x01 \x01(\x03R\brescored\x12\x1c\n" +
+	"\truleSetId\x18\x02 \x01(\tR\truleSetId\x12&\n" +
+	"\x0eruleSetVersion\x18\x03 \x01(\tR\x0eruleSetVersion\"g\n" +
 	"\x15ProjectSummaryRequest\x12\x1c\n" +
 	"\tprojectId\x18\x01 \x01(\tR\tprojectId\x12\x18\n" +
 	"\asiteIds\x18\x02 \x03(\x03R\asiteIds\x12\x16\n" +
@@ -613,8 +2510,22 @@ const file_report_proto_rawDesc = "" +
 	"\x06recent\x18\x02 \x03(\v2\x13.report.ReportBriefR\x06recent\x12\x1e\n" +
 	"\n" +
 	"openAlerts\x18\x03 \x01(\x03R\n" +
-	"openAlerts2\xe6\x01\n" +
-	"\x06Report\x12O\n" +
+	"openAlerts2\xa0\t\n" +
+	"\x06Report\x12L\n" +
+	"\rListTemplates\x12\x1c.report.ListTemplatesRequest\x1a\x1d.report.ListTemplatesResponse\x12H\n" +
+	"\rAdoptTemplate\x12\x1c.report.AdoptTemplateRequest\x1a\x19.report.QuestionnaireInfo\x12N\n" +
+	"\x10PutQuestionnaire\x12\x1f.report.PutQuestionnaireRequest\x1a\x19.report.QuestionnaireInfo\x12[\n" +
+	"\x12ListQuestionnaires\x12!.report.ListQuestionnairesRequest\x1a\".report.ListQuestionnairesResponse\x12O\n" +
+	"\x0eSubmitResponse\x12\x1d.report.SubmitResponseRequest\x1a\x1e.report.SubmitResponseResponse\x12F\n" +
+	"\vListReports\x12\x1a.report.ListReportsRequest\x1a\x1b.report.ListReportsResponse\x12I\n" +
+	"\fScoreHistory\x12\x1b.report.ScoreHistoryRequest\x1a\x1c.report.ScoreHistoryResponse\x12C\n" +
+	"\n" +
+	"ListAlerts\x12\x19.report.ListAlertsRequest\x1a\x1a.report.ListAlertsResponse\x12A\n" +
+	"\x10AcknowledgeAlert\x12\x1a.report.AlertActionRequest\x1a\x11.report.AlertInfo\x12=\n" +
+	"\fResolveAlert\x12\x1a.report.AlertActionRequest\x1a\x11.report.AlertInfo\x12J\n" +
+	"\x10GetTrialSettings\x12\x1f.report.GetTrialSettingsRequest\x1a\x15.report.TrialSettings\x12@\n" +
+	"\x10PutTrialSettings\x12\x15.report.TrialSettings\x1a\x15.report.TrialSettings\x12:\n" +
+	"\aRescore\x12\x16.report.RescoreRequest\x1a\x17.report.RescoreResponse\x12O\n" +
 	"\x0eProjectSummary\x12\x1d.report.ProjectSummaryRequest\x1a\x1e.report.ProjectSummaryResponse\x12I\n" +
 	"\fSubmitReport\x12\x1b.report.SubmitReportRequest\x1a\x1c.report.SubmitReportResponse\x12@\n" +
 	"\tGetReport\x12\x18.report.GetReportRequest\x1a\x19.report.GetReportResponseB\n" +
@@ -632,31 +2543,91 @@ func file_report_proto_rawDescGZIP() []byte {
 	return file_report_proto_rawDescData
 }
 
-var file_report_proto_msgTypes = make([]protoimpl.MessageInfo, 8)
+var file_report_proto_msgTypes = make([]protoimpl.MessageInfo, 32)
 var file_report_proto_goTypes = []any{
-	(*SubmitReportRequest)(nil),    // 0: report.SubmitReportRequest
-	(*SubmitReportResponse)(nil),   // 1: report.SubmitReportResponse
-	(*GetReportRequest)(nil),       // 2: report.GetReportRequest
-	(*TaskState)(nil),              // 3: report.TaskState
-	(*GetReportResponse)(nil),      // 4: report.GetReportResponse
-	(*ProjectSummaryRequest)(nil),  // 5: report.ProjectSummaryRequest
-	(*ReportBrief)(nil),            // 6: report.ReportBrief
-	(*ProjectSummaryResponse)(nil), // 7: report.ProjectSummaryResponse
+	(*SubmitReportRequest)(nil),        // 0: report.SubmitReportRequest
+	(*SubmitReportResponse)(nil),       // 1: report.SubmitReportResponse
+	(*GetReportRequest)(nil),           // 2: report.GetReportRequest
+	(*TaskState)(nil),                  // 3: report.TaskState
+	(*GetReportResponse)(nil),          // 4: report.GetReportResponse
+	(*QuestionnaireInfo)(nil),          // 5: report.QuestionnaireInfo
+	(*ListTemplatesRequest)(nil),       // 6: report.ListTemplatesRequest
+	(*ListTemplatesResponse)(nil),      // 7: report.ListTemplatesResponse
+	(*AdoptTemplateRequest)(nil),       // 8: report.AdoptTemplateRequest
+	(*PutQuestionnaireRequest)(nil),    // 9: report.PutQuestionnaireRequest
+	(*ListQuestionnairesRequest)(nil),  // 10: report.ListQuestionnairesRequest
+	(*ListQuestionnairesResponse)(nil), // 11: report.ListQuestionnairesResponse
+	(*SubmitResponseRequest)(nil),      // 12: report.SubmitResponseRequest
+	(*ScoreInfo)(nil),                  // 13: report.ScoreInfo
+	(*AlertInfo)(nil),                  // 14: report.AlertInfo
+	(*SubmitResponseResponse)(nil),     // 15: report.SubmitResponseResponse
+	(*ListReportsRequest)(nil),         // 16: report.ListReportsRequest
+	(*ReportSummary)(nil),              // 17: report.ReportSummary
+	(*ListReportsResponse)(nil),        // 18: report.ListReportsResponse
+	(*ScoreHistoryRequest)(nil),        // 19: report.ScoreHistoryRequest
+	(*ScorePoint)(nil),                 // 20: report.ScorePoint
+	(*ScoreHistoryResponse)(nil),       // 21: report.ScoreHistoryResponse
+	(*ListAlertsRequest)(nil),          // 22: report.ListAlertsRequest
+	(*ListAlertsResponse)(nil),         // 23: report.ListAlertsResponse
+	(*AlertActionRequest)(nil),         // 24: report.AlertActionRequest
+	(*TrialSettings)(nil),              // 25: report.TrialSettings
+	(*GetTrialSettingsRequest)(nil),    // 26: report.GetTrialSettingsRequest
+	(*RescoreRequest)(nil),             // 27: report.RescoreRequest
+	(*RescoreResponse)(nil),            // 28: report.RescoreResponse
+	(*ProjectSummaryRequest)(nil),      // 29: report.ProjectSummaryRequest
+	(*ReportBrief)(nil),                // 30: report.ReportBrief
+	(*ProjectSummaryResponse)(nil),     // 31: report.ProjectSummaryResponse
 }
 var file_report_proto_depIdxs = []int32{
-	3, // 0: report.GetReportResponse.tasks:type_name -> report.TaskState
-	6, // 1: report.ProjectSummaryResponse.recent:type_name -> report.ReportBrief
-	5, // 2: report.Report.ProjectSummary:input_type -> report.ProjectSummaryRequest
-	0, // 3: report.Report.SubmitReport:input_type -> report.SubmitReportRequest
-	2, // 4: report.Report.GetReport:input_type -> report.GetReportRequest
-	7, // 5: report.Report.ProjectSummary:output_type -> report.ProjectSummaryResponse
-	1, // 6: report.Report.SubmitReport:output_type -> report.SubmitReportResponse
-	4, // 7: report.Report.GetReport:output_type -> report.GetReportResponse
-	5, // [5:8] is the sub-list for method output_type
-	2, // [2:5] is the sub-list for method input_type
-	2, // [2:2] is the sub-list for extension type_name
-	2, // [2:2] is the sub-list for extension extendee
-	0, // [0:2] is the sub-list for field type_name
+	3,  // 0: report.GetReportResponse.tasks:type_name -> report.TaskState
+	13, // 1: report.GetReportResponse.scores:type_name -> report.ScoreInfo
+	14, // 2: report.GetReportResponse.alerts:type_name -> report.AlertInfo
+	5,  // 3: report.ListTemplatesResponse.templates:type_name -> report.QuestionnaireInfo
+	5,  // 4: report.ListQuestionnairesResponse.questionnaires:type_name -> report.QuestionnaireInfo
+	13, // 5: report.SubmitResponseResponse.scores:type_name -> report.ScoreInfo
+	14, // 6: report.SubmitResponseResponse.alerts:type_name -> report.AlertInfo
+	13, // 7: report.ReportSummary.scores:type_name -> report.ScoreInfo
+	17, // 8: report.ListReportsResponse.reports:type_name -> report.ReportSummary
+	20, // 9: report.ScoreHistoryResponse.points:type_name -> report.ScorePoint
+	14, // 10: report.ListAlertsResponse.alerts:type_name -> report.AlertInfo
+	30, // 11: report.ProjectSummaryResponse.recent:type_name -> report.ReportBrief
+	6,  // 12: report.Report.ListTemplates:input_type -> report.ListTemplatesRequest
+	8,  // 13: report.Report.AdoptTemplate:input_type -> report.AdoptTemplateRequest
+	9,  // 14: report.Report.PutQuestionnaire:input_type -> report.PutQuestionnaireRequest
+	10, // 15: report.Report.ListQuestionnaires:input_type -> report.ListQuestionnairesRequest
+	12, // 16: report.Report.SubmitResponse:input_type -> report.SubmitResponseRequest
+	16, // 17: report.Report.ListReports:input_type -> report.ListReportsRequest
+	19, // 18: report.Report.ScoreHistory:input_type -> report.ScoreHistoryRequest
+	22, // 19: report.Report.ListAlerts:input_type -> report.ListAlertsRequest
+	24, // 20: report.Report.AcknowledgeAlert:input_type -> report.AlertActionRequest
+	24, // 21: report.Report.ResolveAlert:input_type -> report.AlertActionRequest
+	26, // 22: report.Report.GetTrialSettings:input_type -> report.GetTrialSettingsRequest
+	25, // 23: report.Report.PutTrialSettings:input_type -> report.TrialSettings
+	27, // 24: report.Report.Rescore:input_type -> report.RescoreRequest
+	29, // 25: report.Report.ProjectSummary:input_type -> report.ProjectSummaryRequest
+	0,  // 26: report.Report.SubmitReport:input_type -> report.SubmitReportRequest
+	2,  // 27: report.Report.GetReport:input_type -> report.GetReportRequest
+	7,  // 28: report.Report.ListTemplates:output_type -> report.ListTemplatesResponse
+	5,  // 29: report.Report.AdoptTemplate:output_type -> report.QuestionnaireInfo
+	5,  // 30: report.Report.PutQuestionnaire:output_type -> report.QuestionnaireInfo
+	11, // 31: report.Report.ListQuestionnaires:output_type -> report.ListQuestionnairesResponse
+	15, // 32: report.Report.SubmitResponse:output_type -> report.SubmitResponseResponse
+	18, // 33: report.Report.ListReports:output_type -> report.ListReportsResponse
+	21, // 34: report.Report.ScoreHistory:output_type -> report.ScoreHistoryResponse
+	23, // 35: report.Report.ListAlerts:output_type -> report.ListAlertsResponse
+	14, // 36: report.Report.AcknowledgeAlert:output_type -> report.AlertInfo
+	14, // 37: report.Report.ResolveAlert:output_type -> report.AlertInfo
+	25, // 38: report.Report.GetTrialSettings:output_type -> report.TrialSettings
+	25, // 39: report.Report.PutTrialSettings:output_type -> report.TrialSettings
+	28, // 40: report.Report.Rescore:output_type -> report.RescoreResponse
+	31, // 41: report.Report.ProjectSummary:output_type -> report.ProjectSummaryResponse
+	1,  // 42: report.Report.SubmitReport:output_type -> report.SubmitReportResponse
+	4,  // 43: report.Report.GetReport:output_type -> report.GetReportResponse
+	28, // [28:44] is the sub-list for method output_type
+	12, // [12:28] is the sub-list for method input_type
+	12, // [12:12] is the sub-list for extension type_name
+	12, // [12:12] is the sub-list for extension extendee
+	0,  // [0:12] is the sub-list for field type_name
 }
 
 func init() { file_report_proto_init() }
@@ -670,7 +2641,7 @@ func file_report_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_report_proto_rawDesc), len(file_report_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   8,
+			NumMessages:   32,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

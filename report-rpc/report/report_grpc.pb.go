@@ -21,15 +21,54 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	Report_ProjectSummary_FullMethodName = "/report.Report/ProjectSummary"
-	Report_SubmitReport_FullMethodName   = "/report.Report/SubmitReport"
-	Report_GetReport_FullMethodName      = "/report.Report/GetReport"
+	Report_ListTemplates_FullMethodName      = "/report.Report/ListTemplates"
+	Report_AdoptTemplate_FullMethodName      = "/report.Report/AdoptTemplate"
+	Report_PutQuestionnaire_FullMethodName   = "/report.Report/PutQuestionnaire"
+	Report_ListQuestionnaires_FullMethodName = "/report.Report/ListQuestionnaires"
+	Report_SubmitResponse_FullMethodName     = "/report.Report/SubmitResponse"
+	Report_ListReports_FullMethodName        = "/report.Report/ListReports"
+	Report_ScoreHistory_FullMethodName       = "/report.Report/ScoreHistory"
+	Report_ListAlerts_FullMethodName         = "/report.Report/ListAlerts"
+	Report_AcknowledgeAlert_FullMethodName   = "/report.Report/AcknowledgeAlert"
+	Report_ResolveAlert_FullMethodName       = "/report.Report/ResolveAlert"
+	Report_GetTrialSettings_FullMethodName   = "/report.Report/GetTrialSettings"
+	Report_PutTrialSettings_FullMethodName   = "/report.Report/PutTrialSettings"
+	Report_Rescore_FullMethodName            = "/report.Report/Rescore"
+	Report_ProjectSummary_FullMethodName     = "/report.Report/ProjectSummary"
+	Report_SubmitReport_FullMethodName       = "/report.Report/SubmitReport"
+	Report_GetReport_FullMethodName          = "/report.Report/GetReport"
 )
 
 // ReportClient is the client API for Report service.
 //
 // For semantics around ctx use and closing/ending streaming RPCs, please refer to https://pkg.go.dev/google.golang.org/grpc/?tab=doc#ClientConn.NewStream.
 type ReportClient interface {
+	// ListTemplates lists the built-in instruments (PHQ-9, GAD-7, pain NRS, daily wellbeing) with zh and en text.
+	ListTemplates(ctx context.Context, in *ListTemplatesRequest, opts ...grpc.CallOption) (*ListTemplatesResponse, error)
+	// AdoptTemplate publishes a built-in template in a trial (again: AlreadyExists).
+	AdoptTemplate(ctx context.Context, in *AdoptTemplateRequest, opts ...grpc.CallOption) (*QuestionnaireInfo, error)
+	// PutQuestionnaire stores a draft or publishes a version; a published version is immutable (FailedPrecondition).
+	PutQuestionnaire(ctx context.Context, in *PutQuestionnaireRequest, opts ...grpc.CallOption) (*QuestionnaireInfo, error)
+	// ListQuestionnaires lists a trial's questionnaires, every version.
+	ListQuestionnaires(ctx context.Context, in *ListQuestionnairesRequest, opts ...grpc.CallOption) (*ListQuestionnairesResponse, error)
+	// SubmitResponse validates a questionnaire response, scores it, raises alerts and commits it with its tasks;
+	// the same clientSubmissionId from the same participant returns the original report.
+	SubmitResponse(ctx context.Context, in *SubmitResponseRequest, opts ...grpc.CallOption) (*SubmitResponseResponse, error)
+	// ListReports lists a trial's reports, newest first, with cursor pagination.
+	ListReports(ctx context.Context, in *ListReportsRequest, opts ...grpc.CallOption) (*ListReportsResponse, error)
+	// ScoreHistory returns a participant's scores over time, for charts.
+	ScoreHistory(ctx context.Context, in *ScoreHistoryRequest, opts ...grpc.CallOption) (*ScoreHistoryResponse, error)
+	// ListAlerts filters a trial's alerts by site, severity and status, most severe and oldest first.
+	ListAlerts(ctx context.Context, in *ListAlertsRequest, opts ...grpc.CallOption) (*ListAlertsResponse, error)
+	// AcknowledgeAlert moves an open alert to acknowledged (who, when).
+	AcknowledgeAlert(ctx context.Context, in *AlertActionRequest, opts ...grpc.CallOption) (*AlertInfo, error)
+	// ResolveAlert moves an acknowledged alert to resolved with a note.
+	ResolveAlert(ctx context.Context, in *AlertActionRequest, opts ...grpc.CallOption) (*AlertInfo, error)
+	// GetTrialSettings and PutTrialSettings read and change a trial's acknowledgement deadline and thresholds.
+	GetTrialSettings(ctx context.Context, in *GetTrialSettingsRequest, opts ...grpc.CallOption) (*TrialSettings, error)
+	PutTrialSettings(ctx context.Context, in *TrialSettings, opts ...grpc.CallOption) (*TrialSettings, error)
+	// Rescore scores a trial's questionnaire reports again with the current rule set; old scores stay, superseded.
+	Rescore(ctx context.Context, in *RescoreRequest, opts ...grpc.CallOption) (*RescoreResponse, error)
 	// ProjectSummary counts a trial's reports and open alerts and lists the most recent reports.
 	ProjectSummary(ctx context.Context, in *ProjectSummaryRequest, opts ...grpc.CallOption) (*ProjectSummaryResponse, error)
 	// SubmitReport validates and commits a short report, then schedules its AI and PDF tasks.
@@ -44,6 +83,136 @@ type reportClient struct {
 
 func NewReportClient(cc grpc.ClientConnInterface) ReportClient {
 	return &reportClient{cc}
+}
+
+func (c *reportClient) ListTemplates(ctx context.Context, in *ListTemplatesRequest, opts ...grpc.CallOption) (*ListTemplatesResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListTemplatesResponse)
+	err := c.cc.Invoke(ctx, Report_ListTemplates_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *reportClient) AdoptTemplate(ctx context.Context, in *AdoptTemplateRequest, opts ...grpc.CallOption) (*QuestionnaireInfo, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(QuestionnaireInfo)
+	err := c.cc.Invoke(ctx, Report_AdoptTemplate_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *reportClient) PutQuestionnaire(ctx context.Context, in *PutQuestionnaireRequest, opts ...grpc.CallOption) (*QuestionnaireInfo, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(QuestionnaireInfo)
+	err := c.cc.Invoke(ctx, Report_PutQuestionnaire_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *reportClient) ListQuestionnaires(ctx context.Context, in *ListQuestionnairesRequest, opts ...grpc.CallOption) (*ListQuestionnairesResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListQuestionnairesResponse)
+	err := c.cc.Invoke(ctx, Report_ListQuestionnaires_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *reportClient) SubmitResponse(ctx context.Context, in *SubmitResponseRequest, opts ...grpc.CallOption) (*SubmitResponseResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(SubmitResponseResponse)
+	err := c.cc.Invoke(ctx, Report_SubmitResponse_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *reportClient) ListReports(ctx context.Context, in *ListReportsRequest, opts ...grpc.CallOption) (*ListReportsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListReportsResponse)
+	err := c.cc.Invoke(ctx, Report_ListReports_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *reportClient) ScoreHistory(ctx context.Context, in *ScoreHistoryRequest, opts ...grpc.CallOption) (*ScoreHistoryResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ScoreHistoryResponse)
+	err := c.cc.Invoke(ctx, Report_ScoreHistory_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *reportClient) ListAlerts(ctx context.Context, in *ListAlertsRequest, opts ...grpc.CallOption) (*ListAlertsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListAlertsResponse)
+	err := c.cc.Invoke(ctx, Report_ListAlerts_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *reportClient) AcknowledgeAlert(ctx context.Context, in *AlertActionRequest, opts ...grpc.CallOption) (*AlertInfo, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(AlertInfo)
+	err := c.cc.Invoke(ctx, Report_AcknowledgeAlert_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *reportClient) ResolveAlert(ctx context.Context, in *AlertActionRequest, opts ...grpc.CallOption) (*AlertInfo, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(AlertInfo)
+	err := c.cc.Invoke(ctx, Report_ResolveAlert_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *reportClient) GetTrialSettings(ctx context.Context, in *GetTrialSettingsRequest, opts ...grpc.CallOption) (*TrialSettings, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(TrialSettings)
+	err := c.cc.Invoke(ctx, Report_GetTrialSettings_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *reportClient) PutTrialSettings(ctx context.Context, in *TrialSettings, opts ...grpc.CallOption) (*TrialSettings, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(TrialSettings)
+	err := c.cc.Invoke(ctx, Report_PutTrialSettings_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *reportClient) Rescore(ctx context.Context, in *RescoreRequest, opts ...grpc.CallOption) (*RescoreResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(RescoreResponse)
+	err := c.cc.Invoke(ctx, Report_Rescore_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 func (c *reportClient) ProjectSummary(ctx context.Context, in *ProjectSummaryRequest, opts ...grpc.CallOption) (*ProjectSummaryResponse, error) {
@@ -80,6 +249,32 @@ func (c *reportClient) GetReport(ctx context.Context, in *GetReportRequest, opts
 // All implementations must embed UnimplementedReportServer
 // for forward compatibility.
 type ReportServer interface {
+	// ListTemplates lists the built-in instruments (PHQ-9, GAD-7, pain NRS, daily wellbeing) with zh and en text.
+	ListTemplates(context.Context, *ListTemplatesRequest) (*ListTemplatesResponse, error)
+	// AdoptTemplate publishes a built-in template in a trial (again: AlreadyExists).
+	AdoptTemplate(context.Context, *AdoptTemplateRequest) (*QuestionnaireInfo, error)
+	// PutQuestionnaire stores a draft or publishes a version; a published version is immutable (FailedPrecondition).
+	PutQuestionnaire(context.Context, *PutQuestionnaireRequest) (*QuestionnaireInfo, error)
+	// ListQuestionnaires lists a trial's questionnaires, every version.
+	ListQuestionnaires(context.Context, *ListQuestionnairesRequest) (*ListQuestionnairesResponse, error)
+	// SubmitResponse validates a questionnaire response, scores it, raises alerts and commits it with its tasks;
+	// the same clientSubmissionId from the same participant returns the original report.
+	SubmitResponse(context.Context, *SubmitResponseRequest) (*SubmitResponseResponse, error)
+	// ListReports lists a trial's reports, newest first, with cursor pagination.
+	ListReports(context.Context, *ListReportsRequest) (*ListReportsResponse, error)
+	// ScoreHistory returns a participant's scores over time, for charts.
+	ScoreHistory(context.Context, *ScoreHistoryRequest) (*ScoreHistoryResponse, error)
+	// ListAlerts filters a trial's alerts by site, severity and status, most severe and oldest first.
+	ListAlerts(context.Context, *ListAlertsRequest) (*ListAlertsResponse, error)
+	// AcknowledgeAlert moves an open alert to acknowledged (who, when).
+	AcknowledgeAlert(context.Context, *AlertActionRequest) (*AlertInfo, error)
+	// ResolveAlert moves an acknowledged alert to resolved with a note.
+	ResolveAlert(context.Context, *AlertActionRequest) (*AlertInfo, error)
+	// GetTrialSettings and PutTrialSettings read and change a trial's acknowledgement deadline and thresholds.
+	GetTrialSettings(context.Context, *GetTrialSettingsRequest) (*TrialSettings, error)
+	PutTrialSettings(context.Context, *TrialSettings) (*TrialSettings, error)
+	// Rescore scores a trial's questionnaire reports again with the current rule set; old scores stay, superseded.
+	Rescore(context.Context, *RescoreRequest) (*RescoreResponse, error)
 	// ProjectSummary counts a trial's reports and open alerts and lists the most recent reports.
 	ProjectSummary(context.Context, *ProjectSummaryRequest) (*ProjectSummaryResponse, error)
 	// SubmitReport validates and commits a short report, then schedules its AI and PDF tasks.
@@ -96,6 +291,45 @@ type ReportServer interface {
 // pointer dereference when methods are called.
 type UnimplementedReportServer struct{}
 
+func (UnimplementedReportServer) ListTemplates(context.Context, *ListTemplatesRequest) (*ListTemplatesResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListTemplates not implemented")
+}
+func (UnimplementedReportServer) AdoptTemplate(context.Context, *AdoptTemplateRequest) (*QuestionnaireInfo, error) {
+	return nil, status.Error(codes.Unimplemented, "method AdoptTemplate not implemented")
+}
+func (UnimplementedReportServer) PutQuestionnaire(context.Context, *PutQuestionnaireRequest) (*QuestionnaireInfo, error) {
+	return nil, status.Error(codes.Unimplemented, "method PutQuestionnaire not implemented")
+}
+func (UnimplementedReportServer) ListQuestionnaires(context.Context, *ListQuestionnairesRequest) (*ListQuestionnairesResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListQuestionnaires not implemented")
+}
+func (UnimplementedReportServer) SubmitResponse(context.Context, *SubmitResponseRequest) (*SubmitResponseResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method SubmitResponse not implemented")
+}
+func (UnimplementedReportServer) ListReports(context.Context, *ListReportsRequest) (*ListReportsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListReports not implemented")
+}
+func (UnimplementedReportServer) ScoreHistory(context.Context, *ScoreHistoryRequest) (*ScoreHistoryResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ScoreHistory not implemented")
+}
+func (UnimplementedReportServer) ListAlerts(context.Context, *ListAlertsRequest) (*ListAlertsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListAlerts not implemented")
+}
+func (UnimplementedReportServer) AcknowledgeAlert(context.Context, *AlertActionRequest) (*AlertInfo, error) {
+	return nil, status.Error(codes.Unimplemented, "method AcknowledgeAlert not implemented")
+}
+func (UnimplementedReportServer) ResolveAlert(context.Context, *AlertActionRequest) (*AlertInfo, error) {
+	return nil, status.Error(codes.Unimplemented, "method ResolveAlert not implemented")
+}
+func (UnimplementedReportServer) GetTrialSettings(context.Context, *GetTrialSettingsRequest) (*TrialSettings, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetTrialSettings not implemented")
+}
+func (UnimplementedReportServer) PutTrialSettings(context.Context, *TrialSettings) (*TrialSettings, error) {
+	return nil, status.Error(codes.Unimplemented, "method PutTrialSettings not implemented")
+}
+func (UnimplementedReportServer) Rescore(context.Context, *RescoreRequest) (*RescoreResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method Rescore not implemented")
+}
 func (UnimplementedReportServer) ProjectSummary(context.Context, *ProjectSummaryRequest) (*ProjectSummaryResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ProjectSummary not implemented")
 }
@@ -124,6 +358,240 @@ func RegisterReportServer(s grpc.ServiceRegistrar, srv ReportServer) {
 		t.testEmbeddedByValue()
 	}
 	s.RegisterService(&Report_ServiceDesc, srv)
+}
+
+func _Report_ListTemplates_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListTemplatesRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ReportServer).ListTemplates(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Report_ListTemplates_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ReportServer).ListTemplates(ctx, req.(*ListTemplatesRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Report_AdoptTemplate_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(AdoptTemplateRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ReportServer).AdoptTemplate(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Report_AdoptTemplate_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ReportServer).AdoptTemplate(ctx, req.(*AdoptTemplateRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Report_PutQuestionnaire_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(PutQuestionnaireRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ReportServer).PutQuestionnaire(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Report_PutQuestionnaire_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ReportServer).PutQuestionnaire(ctx, req.(*PutQuestionnaireRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Report_ListQuestionnaires_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListQuestionnairesRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ReportServer).ListQuestionnaires(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Report_ListQuestionnaires_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ReportServer).ListQuestionnaires(ctx, req.(*ListQuestionnairesRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Report_SubmitResponse_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(SubmitResponseRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ReportServer).SubmitResponse(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Report_SubmitResponse_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ReportServer).SubmitResponse(ctx, req.(*SubmitResponseRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Report_ListReports_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListReportsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ReportServer).ListReports(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Report_ListReports_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ReportServer).ListReports(ctx, req.(*ListReportsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Report_ScoreHistory_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ScoreHistoryRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ReportServer).ScoreHistory(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Report_ScoreHistory_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ReportServer).ScoreHistory(ctx, req.(*ScoreHistoryRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Report_ListAlerts_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListAlertsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ReportServer).ListAlerts(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Report_ListAlerts_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ReportServer).ListAlerts(ctx, req.(*ListAlertsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Report_AcknowledgeAlert_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(AlertActionRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ReportServer).AcknowledgeAlert(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Report_AcknowledgeAlert_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ReportServer).AcknowledgeAlert(ctx, req.(*AlertActionRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Report_ResolveAlert_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(AlertActionRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ReportServer).ResolveAlert(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Report_ResolveAlert_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ReportServer).ResolveAlert(ctx, req.(*AlertActionRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Report_GetTrialSettings_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetTrialSettingsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ReportServer).GetTrialSettings(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Report_GetTrialSettings_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ReportServer).GetTrialSettings(ctx, req.(*GetTrialSettingsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Report_PutTrialSettings_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(TrialSettings)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ReportServer).PutTrialSettings(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Report_PutTrialSettings_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ReportServer).PutTrialSettings(ctx, req.(*TrialSettings))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Report_Rescore_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RescoreRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ReportServer).Rescore(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Report_Rescore_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ReportServer).Rescore(ctx, req.(*RescoreRequest))
+	}
+	return interceptor(ctx, in, info, handler)
 }
 
 func _Report_ProjectSummary_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
@@ -187,6 +655,58 @@ var Report_ServiceDesc = grpc.ServiceDesc{
 	ServiceName: "report.Report",
 	HandlerType: (*ReportServer)(nil),
 	Methods: []grpc.MethodDesc{
+		{
+			MethodName: "ListTemplates",
+			Handler:    _Report_ListTemplates_Handler,
+		},
+		{
+			MethodName: "AdoptTemplate",
+			Handler:    _Report_AdoptTemplate_Handler,
+		},
+		{
+			MethodName: "PutQuestionnaire",
+			Handler:    _Report_PutQuestionnaire_Handler,
+		},
+		{
+			MethodName: "ListQuestionnaires",
+			Handler:    _Report_ListQuestionnaires_Handler,
+		},
+		{
+			MethodName: "SubmitResponse",
+			Handler:    _Report_SubmitResponse_Handler,
+		},
+		{
+			MethodName: "ListReports",
+			Handler:    _Report_ListReports_Handler,
+		},
+		{
+			MethodName: "ScoreHistory",
+			Handler:    _Report_ScoreHistory_Handler,
+		},
+		{
+			MethodName: "ListAlerts",
+			Handler:    _Report_ListAlerts_Handler,
+		},
+		{
+			MethodName: "AcknowledgeAlert",
+			Handler:    _Report_AcknowledgeAlert_Handler,
+		},
+		{
+			MethodName: "ResolveAlert",
+			Handler:    _Report_ResolveAlert_Handler,
+		},
+		{
+			MethodName: "GetTrialSettings",
+			Handler:    _Report_GetTrialSettings_Handler,
+		},
+		{
+			MethodName: "PutTrialSettings",
+			Handler:    _Report_PutTrialSettings_Handler,
+		},
+		{
+			MethodName: "Rescore",
+			Handler:    _Report_Rescore_Handler,
+		},
 		{
 			MethodName: "ProjectSummary",
 			Handler:    _Report_ProjectSummary_Handler,

@@ -14,16 +14,65 @@ import (
 )
 
 type (
-	GetReportRequest       = report.GetReportRequest
-	GetReportResponse      = report.GetReportResponse
-	ProjectSummaryRequest  = report.ProjectSummaryRequest
-	ProjectSummaryResponse = report.ProjectSummaryResponse
-	ReportBrief            = report.ReportBrief
-	SubmitReportRequest    = report.SubmitReportRequest
-	SubmitReportResponse   = report.SubmitReportResponse
-	TaskState              = report.TaskState
+	AdoptTemplateRequest       = report.AdoptTemplateRequest
+	AlertActionRequest         = report.AlertActionRequest
+	AlertInfo                  = report.AlertInfo
+	GetReportRequest           = report.GetReportRequest
+	GetReportResponse          = report.GetReportResponse
+	GetTrialSettingsRequest    = report.GetTrialSettingsRequest
+	ListAlertsRequest          = report.ListAlertsRequest
+	ListAlertsResponse         = report.ListAlertsResponse
+	ListQuestionnairesRequest  = report.ListQuestionnairesRequest
+	ListQuestionnairesResponse = report.ListQuestionnairesResponse
+	ListReportsRequest         = report.ListReportsRequest
+	ListReportsResponse        = report.ListReportsResponse
+	ListTemplatesRequest       = report.ListTemplatesRequest
+	ListTemplatesResponse      = report.ListTemplatesResponse
+	ProjectSummaryRequest      = report.ProjectSummaryRequest
+	ProjectSummaryResponse     = report.ProjectSummaryResponse
+	PutQuestionnaireRequest    = report.PutQuestionnaireRequest
+	QuestionnaireInfo          = report.QuestionnaireInfo
+	ReportBrief                = report.ReportBrief
+	ReportSummary              = report.ReportSummary
+	RescoreRequest             = report.RescoreRequest
+	RescoreResponse            = report.RescoreResponse
+	ScoreHistoryRequest        = report.ScoreHistoryRequest
+	ScoreHistoryResponse       = report.ScoreHistoryResponse
+	ScoreInfo                  = report.ScoreInfo
+	ScorePoint                 = report.ScorePoint
+	SubmitReportRequest        = report.SubmitReportRequest
+	SubmitReportResponse       = report.SubmitReportResponse
+	SubmitResponseRequest      = report.SubmitResponseRequest
+	SubmitResponseResponse     = report.SubmitResponseResponse
+	TaskState                  = report.TaskState
+	TrialSettings              = report.TrialSettings
 
 	Report interface {
+		// ListTemplates lists the built-in instruments (PHQ-9, GAD-7, pain NRS, daily wellbeing) with zh and en text.
+		ListTemplates(ctx context.Context, in *ListTemplatesRequest, opts ...grpc.CallOption) (*ListTemplatesResponse, error)
+		// AdoptTemplate publishes a built-in template in a trial (again: AlreadyExists).
+		AdoptTemplate(ctx context.Context, in *AdoptTemplateRequest, opts ...grpc.CallOption) (*QuestionnaireInfo, error)
+		// PutQuestionnaire stores a draft or publishes a version; a published version is immutable (FailedPrecondition).
+		PutQuestionnaire(ctx context.Context, in *PutQuestionnaireRequest, opts ...grpc.CallOption) (*QuestionnaireInfo, error)
+		// ListQuestionnaires lists a trial's questionnaires, every version.
+		ListQuestionnaires(ctx context.Context, in *ListQuestionnairesRequest, opts ...grpc.CallOption) (*ListQuestionnairesResponse, error)
+		// SubmitResponse validates a questionnaire response, scores it, raises alerts and commits it with its tasks;
+		SubmitResponse(ctx context.Context, in *SubmitResponseRequest, opts ...grpc.CallOption) (*SubmitResponseResponse, error)
+		// ListReports lists a trial's reports, newest first, with cursor pagination.
+		ListReports(ctx context.Context, in *ListReportsRequest, opts ...grpc.CallOption) (*ListReportsResponse, error)
+		// ScoreHistory returns a participant's scores over time, for charts.
+		ScoreHistory(ctx context.Context, in *ScoreHistoryRequest, opts ...grpc.CallOption) (*ScoreHistoryResponse, error)
+		// ListAlerts filters a trial's alerts by site, severity and status, most severe and oldest first.
+		ListAlerts(ctx context.Context, in *ListAlertsRequest, opts ...grpc.CallOption) (*ListAlertsResponse, error)
+		// AcknowledgeAlert moves an open alert to acknowledged (who, when).
+		AcknowledgeAlert(ctx context.Context, in *AlertActionRequest, opts ...grpc.CallOption) (*AlertInfo, error)
+		// ResolveAlert moves an acknowledged alert to resolved with a note.
+		ResolveAlert(ctx context.Context, in *AlertActionRequest, opts ...grpc.CallOption) (*AlertInfo, error)
+		// GetTrialSettings and PutTrialSettings read and change a trial's acknowledgement deadline and thresholds.
+		GetTrialSettings(ctx context.Context, in *GetTrialSettingsRequest, opts ...grpc.CallOption) (*TrialSettings, error)
+		PutTrialSettings(ctx context.Context, in *TrialSettings, opts ...grpc.CallOption) (*TrialSettings, error)
+		// Rescore scores a trial's questionnaire reports again with the current rule set; old scores stay, superseded.
+		Rescore(ctx context.Context, in *RescoreRequest, opts ...grpc.CallOption) (*RescoreResponse, error)
 		// ProjectSummary counts a trial's reports and open alerts and lists the most recent reports.
 		ProjectSummary(ctx context.Context, in *ProjectSummaryRequest, opts ...grpc.CallOption) (*ProjectSummaryResponse, error)
 		// SubmitReport validates and commits a short report, then schedules its AI and PDF tasks.
@@ -41,6 +90,83 @@ func NewReport(cli zrpc.Client) Report {
 	return &defaultReport{
 		cli: cli,
 	}
+}
+
+// ListTemplates lists the built-in instruments (PHQ-9, GAD-7, pain NRS, daily wellbeing) with zh and en text.
+func (m *defaultReport) ListTemplates(ctx context.Context, in *ListTemplatesRequest, opts ...grpc.CallOption) (*ListTemplatesResponse, error) {
+	client := report.NewReportClient(m.cli.Conn())
+	return client.ListTemplates(ctx, in, opts...)
+}
+
+// AdoptTemplate publishes a built-in template in a trial (again: AlreadyExists).
+func (m *defaultReport) AdoptTemplate(ctx context.Context, in *AdoptTemplateRequest, opts ...grpc.CallOption) (*QuestionnaireInfo, error) {
+	client := report.NewReportClient(m.cli.Conn())
+	return client.AdoptTemplate(ctx, in, opts...)
+}
+
+// PutQuestionnaire stores a draft or publishes a version; a published version is immutable (FailedPrecondition).
+func (m *defaultReport) PutQuestionnaire(ctx context.Context, in *PutQuestionnaireRequest, opts ...grpc.CallOption) (*QuestionnaireInfo, error) {
+	client := report.NewReportClient(m.cli.Conn())
+	return client.PutQuestionnaire(ctx, in, opts...)
+}
+
+// ListQuestionnaires lists a trial's questionnaires, every version.
+func (m *defaultReport) ListQuestionnaires(ctx context.Context, in *ListQuestionnairesRequest, opts ...grpc.CallOption) (*ListQuestionnairesResponse, error) {
+	client := report.NewReportClient(m.cli.Conn())
+	return client.ListQuestionnaires(ctx, in, opts...)
+}
+
+// SubmitResponse validates a questionnaire response, scores it, raises alerts and commits it with its tasks;
+func (m *defaultReport) SubmitResponse(ctx context.Context, in *SubmitResponseRequest, opts ...grpc.CallOption) (*SubmitResponseResponse, error) {
+	client := report.NewReportClient(m.cli.Conn())
+	return client.SubmitResponse(ctx, in, opts...)
+}
+
+// ListReports lists a trial's reports, newest first, with cursor pagination.
+func (m *defaultReport) ListReports(ctx context.Context, in *ListReportsRequest, opts ...grpc.CallOption) (*ListReportsResponse, error) {
+	client := report.NewReportClient(m.cli.Conn())
+	return client.ListReports(ctx, in, opts...)
+}
+
+// ScoreHistory returns a participant's scores over time, for charts.
+func (m *defaultReport) ScoreHistory(ctx context.Context, in *ScoreHistoryRequest, opts ...grpc.CallOption) (*ScoreHistoryResponse, error) {
+	client := report.NewReportClient(m.cli.Conn())
+	return client.ScoreHistory(ctx, in, opts...)
+}
+
+// ListAlerts filters a trial's alerts by site, severity and status, most severe and oldest first.
+func (m *defaultReport) ListAlerts(ctx context.Context, in *ListAlertsRequest, opts ...grpc.CallOption) (*ListAlertsResponse, error) {
+	client := report.NewReportClient(m.cli.Conn())
+	return client.ListAlerts(ctx, in, opts...)
+}
+
+// AcknowledgeAlert moves an open alert to acknowledged (who, when).
+func (m *defaultReport) AcknowledgeAlert(ctx context.Context, in *AlertActionRequest, opts ...grpc.CallOption) (*AlertInfo, error) {
+	client := report.NewReportClient(m.cli.Conn())
+	return client.AcknowledgeAlert(ctx, in, opts...)
+}
+
+// ResolveAlert moves an acknowledged alert to resolved with a note.
+func (m *defaultReport) ResolveAlert(ctx context.Context, in *AlertActionRequest, opts ...grpc.CallOption) (*AlertInfo, error) {
+	client := report.NewReportClient(m.cli.Conn())
+	return client.ResolveAlert(ctx, in, opts...)
+}
+
+// GetTrialSettings and PutTrialSettings read and change a trial's acknowledgement deadline and thresholds.
+func (m *defaultReport) GetTrialSettings(ctx context.Context, in *GetTrialSettingsRequest, opts ...grpc.CallOption) (*TrialSettings, error) {
+	client := report.NewReportClient(m.cli.Conn())
+	return client.GetTrialSettings(ctx, in, opts...)
+}
+
+func (m *defaultReport) PutTrialSettings(ctx context.Context, in *TrialSettings, opts ...grpc.CallOption) (*TrialSettings, error) {
+	client := report.NewReportClient(m.cli.Conn())
+	return client.PutTrialSettings(ctx, in, opts...)
+}
+
+// Rescore scores a trial's questionnaire reports again with the current rule set; old scores stay, superseded.
+func (m *defaultReport) Rescore(ctx context.Context, in *RescoreRequest, opts ...grpc.CallOption) (*RescoreResponse, error) {
+	client := report.NewReportClient(m.cli.Conn())
+	return client.Rescore(ctx, in, opts...)
 }
 
 // ProjectSummary counts a trial's reports and open alerts and lists the most recent reports.

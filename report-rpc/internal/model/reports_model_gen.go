@@ -27,6 +27,7 @@ type (
 	reportsModel interface {
 		Insert(ctx context.Context, data *Reports) (sql.Result, error)
 		FindOne(ctx context.Context, id string) (*Reports, error)
+		FindOneByProjectIdPatientIdClientSubmissionId(ctx context.Context, projectId string, patientId string, clientSubmissionId sql.NullString) (*Reports, error)
 		Update(ctx context.Context, data *Reports) error
 		Delete(ctx context.Context, id string) error
 	}
@@ -37,13 +38,20 @@ type (
 	}
 
 	Reports struct {
-		Id         string    `db:"id"` // UUIDv7, time-ordered
-		ProjectId  string    `db:"project_id"`
-		SiteId     int64     `db:"site_id"`
-		PatientId  string    `db:"patient_id"`
-		Score      int64     `db:"score"`
-		Notes      string    `db:"notes"`
-		ReceivedAt time.Time `db:"received_at"` // server receive time, UTC
+		Id                   string         `db:"id"` // UUIDv7, time-ordered
+		ProjectId            string         `db:"project_id"`
+		SiteId               int64          `db:"site_id"`
+		PatientId            string         `db:"patient_id"`
+		QuestionnaireUrl     string         `db:"questionnaire_url"`
+		QuestionnaireVersion string         `db:"questionnaire_version"`
+		ClientSubmissionId   sql.NullString `db:"client_submission_id"` // idempotency key chosen by the device
+		Score                int64          `db:"score"`
+		Notes                string         `db:"notes"`
+		Items                sql.NullString `db:"items"`               // QuestionnaireResponse items JSON
+		AttachmentIds        sql.NullString `db:"attachment_ids"`      // JSON list
+		AuthoredAt           sql.NullTime   `db:"authored_at"`         // device time, UTC
+		AuthoredOffsetMin    int64          `db:"authored_offset_min"` // device UTC offset, minutes
+		ReceivedAt           time.Time      `db:"received_at"`         // server receive time, UTC
 	}
 )
 
@@ -74,15 +82,29 @@ func (m *defaultReportsModel) FindOne(ctx context.Context, id string) (*Reports,
 	}
 }
 
+func (m *defaultReportsModel) FindOneByProjectIdPatientIdClientSubmissionId(ctx context.Context, projectId string, patientId string, clientSubmissionId sql.NullString) (*Reports, error) {
+	var resp Reports
+	query := fmt.Sprintf("select %s from %s where `project_id` = ? and `patient_id` = ? and `client_submission_id` = ? limit 1", reportsRows, m.table)
+	err := m.conn.QueryRowCtx(ctx, &resp, query, projectId, patientId, clientSubmissionId)
+	switch err {
+	case nil:
+		return &resp, nil
+	case sqlx.ErrNotFound:
+		return nil, ErrNotFound
+	default:
+		return nil, err
+	}
+}
+
 func (m *defaultReportsModel) Insert(ctx context.Context, data *Reports) (sql.Result, error) {
-	query := fmt.Sprintf("insert into %s (%s) values (?, ?, ?, ?, ?, ?, ?)", m.table, reportsRowsExpectAutoSet)
-	ret, err := m.conn.ExecCtx(ctx, query, data.Id, data.ProjectId, data.SiteId, data.PatientId, data.Score, data.Notes, data.ReceivedAt)
+	query := fmt.Sprintf("insert into %s (%s) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", m.table, reportsRowsExpectAutoSet)
+	ret, err := m.conn.ExecCtx(ctx, query, data.Id, data.ProjectId, data.SiteId, data.PatientId, data.QuestionnaireUrl, data.QuestionnaireVersion, data.ClientSubmissionId, data.Score, data.Notes, data.Items, data.AttachmentIds, data.AuthoredAt, data.AuthoredOffsetMin, data.ReceivedAt)
 	return ret, err
 }
 
-func (m *defaultReportsModel) Update(ctx context.Context, data *Reports) error {
+func (m *defaultReportsModel) Update(ctx context.Context, newData *Reports) error {
 	query := fmt.Sprintf("update %s set %s where `id` = ?", m.table, reportsRowsWithPlaceHolder)
-	_, err := m.conn.ExecCtx(ctx, query, data.ProjectId, data.SiteId, data.PatientId, data.Score, data.Notes, data.ReceivedAt, data.Id)
+	_, err := m.conn.ExecCtx(ctx, query, newData.ProjectId, newData.SiteId, newData.PatientId, newData.QuestionnaireUrl, newData.QuestionnaireVersion, newData.ClientSubmissionId, newData.Score, newData.Notes, newData.Items, newData.AttachmentIds, newData.AuthoredAt, newData.AuthoredOffsetMin, newData.ReceivedAt, newData.Id)
 	return err
 }
 

@@ -23,6 +23,83 @@ func NewReportServer(svcCtx *svc.ServiceContext) *ReportServer {
 	}
 }
 
+// ListTemplates lists the built-in instruments (PHQ-9, GAD-7, pain NRS, daily wellbeing) with zh and en text.
+func (s *ReportServer) ListTemplates(ctx context.Context, in *report.ListTemplatesRequest) (*report.ListTemplatesResponse, error) {
+	l := logic.NewListTemplatesLogic(ctx, s.svcCtx)
+	return l.ListTemplates(in)
+}
+
+// AdoptTemplate publishes a built-in template in a trial (again: AlreadyExists).
+func (s *ReportServer) AdoptTemplate(ctx context.Context, in *report.AdoptTemplateRequest) (*report.QuestionnaireInfo, error) {
+	l := logic.NewAdoptTemplateLogic(ctx, s.svcCtx)
+	return l.AdoptTemplate(in)
+}
+
+// PutQuestionnaire stores a draft or publishes a version; a published version is immutable (FailedPrecondition).
+func (s *ReportServer) PutQuestionnaire(ctx context.Context, in *report.PutQuestionnaireRequest) (*report.QuestionnaireInfo, error) {
+	l := logic.NewPutQuestionnaireLogic(ctx, s.svcCtx)
+	return l.PutQuestionnaire(in)
+}
+
+// ListQuestionnaires lists a trial's questionnaires, every version.
+func (s *ReportServer) ListQuestionnaires(ctx context.Context, in *report.ListQuestionnairesRequest) (*report.ListQuestionnairesResponse, error) {
+	l := logic.NewListQuestionnairesLogic(ctx, s.svcCtx)
+	return l.ListQuestionnaires(in)
+}
+
+// SubmitResponse validates a questionnaire response, scores it, raises alerts and commits it with its tasks;
+func (s *ReportServer) SubmitResponse(ctx context.Context, in *report.SubmitResponseRequest) (*report.SubmitResponseResponse, error) {
+	l := logic.NewSubmitResponseLogic(ctx, s.svcCtx)
+	return l.SubmitResponse(in)
+}
+
+// ListReports lists a trial's reports, newest first, with cursor pagination.
+func (s *ReportServer) ListReports(ctx context.Context, in *report.ListReportsRequest) (*report.ListReportsResponse, error) {
+	l := logic.NewListReportsLogic(ctx, s.svcCtx)
+	return l.ListReports(in)
+}
+
+// ScoreHistory returns a participant's scores over time, for charts.
+func (s *ReportServer) ScoreHistory(ctx context.Context, in *report.ScoreHistoryRequest) (*report.ScoreHistoryResponse, error) {
+	l := logic.NewScoreHistoryLogic(ctx, s.svcCtx)
+	return l.ScoreHistory(in)
+}
+
+// ListAlerts filters a trial's alerts by site, severity and status, most severe and oldest first.
+func (s *ReportServer) ListAlerts(ctx context.Context, in *report.ListAlertsRequest) (*report.ListAlertsResponse, error) {
+	l := logic.NewListAlertsLogic(ctx, s.svcCtx)
+	return l.ListAlerts(in)
+}
+
+// AcknowledgeAlert moves an open alert to acknowledged (who, when).
+func (s *ReportServer) AcknowledgeAlert(ctx context.Context, in *report.AlertActionRequest) (*report.AlertInfo, error) {
+	l := logic.NewAcknowledgeAlertLogic(ctx, s.svcCtx)
+	return l.AcknowledgeAlert(in)
+}
+
+// ResolveAlert moves an acknowledged alert to resolved with a note.
+func (s *ReportServer) ResolveAlert(ctx context.Context, in *report.AlertActionRequest) (*report.AlertInfo, error) {
+	l := logic.NewResolveAlertLogic(ctx, s.svcCtx)
+	return l.ResolveAlert(in)
+}
+
+// GetTrialSettings and PutTrialSettings read and change a trial's acknowledgement deadline and thresholds.
+func (s *ReportServer) GetTrialSettings(ctx context.Context, in *report.GetTrialSettingsRequest) (*report.TrialSettings, error) {
+	l := logic.NewGetTrialSettingsLogic(ctx, s.svcCtx)
+	return l.GetTrialSettings(in)
+}
+
+func (s *ReportServer) PutTrialSettings(ctx context.Context, in *report.TrialSettings) (*report.TrialSettings, error) {
+	l := logic.NewPutTrialSettingsLogic(ctx, s.svcCtx)
+	return l.PutTrialSettings(in)
+}
+
+// Rescore scores a trial's questionnaire reports again with the current rule set; old scores stay, superseded.
+func (s *ReportServer) Rescore(ctx context.Context, in *report.RescoreRequest) (*report.RescoreResponse, error) {
+	l := logic.NewRescoreLogic(ctx, s.svcCtx)
+	return l.Rescore(in)
+}
+
 // ProjectSummary counts a trial's reports and open alerts and lists the most recent reports.
 func (s *ReportServer) ProjectSummary(ctx context.Context, in *report.ProjectSummaryRequest) (*report.ProjectSummaryResponse, error) {
 	l := logic.NewProjectSummaryLogic(ctx, s.svcCtx)

@@ -1,7 +1,13 @@
 package svc
 
 import (
+	"context"
+	"errors"
+	"sync"
+
 	"fmt"
+	"github.com/openepro/epro/common/errs"
+	"github.com/openepro/epro/report-rpc/internal/questionnaire"
 	"os"
 
 	"github.com/google/uuid"
@@ -22,6 +28,30 @@ type ServiceContext struct {
 	Config config.Config
 	Store  *store.Store
 	Tasks  *tasks.Runner
+	// parsed published questionnaires: a published version never changes, so it is parsed once
+	definitions sync.Map // project|url|version → *questionnaire.Questionnaire
+}
+
+// Questionnaire returns a trial's published questionnaire version, parsed; an unknown or unpublished one is a
+// client error naming the field.
+func (s *ServiceContext) Questionnaire(ctx context.Context, projectID, url, version string) (*questionnaire.Questionnaire, error) {
+	key := projectID + "|" + url + "|" + version
+	if q, ok := s.definitions.Load(key); ok {
+		return q.(*questionnaire.Questionnaire), nil
+	}
+	row, err := s.Store.Questionnaire(ctx, projectID, url, version)
+	if errors.Is(err, store.ErrNotFound) || err == nil && row.Status != "active" {
+		return nil, errs.Invalid("QUESTIONNAIRE_UNKNOWN", "questionnaire: no published questionnaire %s|%s in this project", url, version)
+	}
+	if err != nil {
+		return nil, err
+	}
+	q, err := questionnaire.Parse([]byte(row.Definition))
+	if err != nil {
+		return nil, err
+	}
+	s.definitions.Store(key, q)
+	return q, nil
 }
 
 // NewServiceContext connects to epro_report, ai-gateway and pdf-rpc and prepares (but does not start) the runner.

@@ -83,6 +83,7 @@ func (r *Runner) Start() {
 				return
 			case <-t.C:
 				r.sweep()
+				r.escalate()
 			}
 		}
 	}()
@@ -116,6 +117,15 @@ func (r *Runner) sweep() {
 			seen[ref.ReportID] = true
 			r.Enqueue(ref.ReportID)
 		}
+	}
+}
+
+// escalate raises alerts whose acknowledgement deadline passed.
+func (r *Runner) escalate() {
+	ctx, cancel := context.WithTimeout(r.ctx, 5*time.Second)
+	defer cancel()
+	if _, err := r.store.EscalateDue(ctx, 100); err != nil {
+		r.logf("alerts: escalate: %v", err)
 	}
 }
 
@@ -164,6 +174,12 @@ func (r *Runner) exec(ctx context.Context, rep store.Report, task string) (strin
 		resp, err := r.ai.Assess(ctx, &ai.AssessRequest{ReportId: rep.ID, Text: rep.Notes})
 		if err != nil {
 			return "", err
+		}
+		if resp.RiskLevel == "urgent" { // an urgent AI result raises an alert like a rule does (source: ai)
+			reason := fmt.Sprintf("AI assessment (%s %s) rated the notes urgent", resp.Engine, resp.EngineVersion)
+			if err := r.store.RaiseAIAlert(ctx, rep.ID, reason); err != nil {
+				return "", err
+			}
 		}
 		out = map[string]any{"riskLevel": resp.RiskLevel, "sentiment": resp.Sentiment, "engine": resp.Engine,
 			"engineVersion": resp.EngineVersion, "assessmentId": resp.AssessmentId}

@@ -1,0 +1,94 @@
+-- 0003: questionnaires per trial, questionnaire reports (idempotent by client submission id), scores with their
+-- rule set, alerts with their lifecycle, per-trial settings, audit trail.
+CREATE TABLE `questionnaires` (
+  `id` bigint NOT NULL AUTO_INCREMENT,
+  `project_id` varchar(64) NOT NULL,
+  `url` varchar(255) NOT NULL,
+  `version` varchar(32) NOT NULL,
+  `title` varchar(255) NOT NULL DEFAULT '',
+  `status` varchar(16) NOT NULL COMMENT 'draft, active (published, immutable) or retired',
+  `template` varchar(32) NOT NULL DEFAULT '' COMMENT 'built-in template it was adopted from',
+  `definition` mediumtext NOT NULL COMMENT 'FHIR R4 Questionnaire JSON',
+  `published_at` datetime(3) DEFAULT NULL,
+  `created_at` datetime(3) NOT NULL DEFAULT current_timestamp(3),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uk_project_url_version` (`project_id`,`url`,`version`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+ALTER TABLE `reports`
+  ADD COLUMN `questionnaire_url` varchar(255) NOT NULL DEFAULT '' AFTER `patient_id`,
+  ADD COLUMN `questionnaire_version` varchar(32) NOT NULL DEFAULT '' AFTER `questionnaire_url`,
+  ADD COLUMN `client_submission_id` char(36) DEFAULT NULL COMMENT 'idempotency key chosen by the device' AFTER `questionnaire_version`,
+  ADD COLUMN `items` mediumtext DEFAULT NULL COMMENT 'QuestionnaireResponse items JSON' AFTER `notes`,
+  ADD COLUMN `attachment_ids` text DEFAULT NULL COMMENT 'JSON list' AFTER `items`,
+  ADD COLUMN `authored_at` datetime(6) DEFAULT NULL COMMENT 'device time, UTC' AFTER `attachment_ids`,
+  ADD COLUMN `authored_offset_min` smallint NOT NULL DEFAULT 0 COMMENT 'device UTC offset, minutes' AFTER `authored_at`,
+  ADD UNIQUE KEY `uk_client_submission` (`project_id`,`patient_id`,`client_submission_id`);
+
+CREATE TABLE `scores` (
+  `id` bigint NOT NULL AUTO_INCREMENT,
+  `report_id` char(36) NOT NULL,
+  `project_id` varchar(64) NOT NULL,
+  `patient_id` varchar(64) NOT NULL,
+  `instrument` varchar(32) NOT NULL,
+  `total` int NOT NULL,
+  `band` varchar(32) NOT NULL,
+  `rule_set_id` varchar(32) NOT NULL,
+  `rule_set_version` varchar(16) NOT NULL,
+  `current` tinyint(1) NOT NULL DEFAULT 1 COMMENT '0: superseded by a re-score, kept',
+  `created_at` datetime(3) NOT NULL DEFAULT current_timestamp(3),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uk_report_instrument_rules` (`report_id`,`instrument`,`rule_set_id`,`rule_set_version`),
+  KEY `idx_patient_instrument` (`project_id`,`patient_id`,`instrument`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `alerts` (
+  `id` bigint NOT NULL AUTO_INCREMENT,
+  `project_id` varchar(64) NOT NULL,
+  `site_id` bigint NOT NULL DEFAULT 0,
+  `report_id` char(36) NOT NULL,
+  `patient_id` varchar(64) NOT NULL,
+  `rule` varchar(32) NOT NULL,
+  `source` varchar(8) NOT NULL COMMENT 'rule or ai',
+  `severity` varchar(8) NOT NULL COMMENT 'review, high, urgent',
+  `status` varchar(16) NOT NULL DEFAULT 'open' COMMENT 'open, acknowledged, resolved',
+  `reason` varchar(255) NOT NULL,
+  `ack_due_at` datetime(3) NOT NULL,
+  `acknowledged_by` bigint NOT NULL DEFAULT 0,
+  `acknowledged_at` datetime(3) DEFAULT NULL,
+  `resolved_by` bigint NOT NULL DEFAULT 0,
+  `resolved_at` datetime(3) DEFAULT NULL,
+  `resolution_note` text DEFAULT NULL,
+  `escalations` int NOT NULL DEFAULT 0,
+  `escalated_at` datetime(3) DEFAULT NULL,
+  `created_at` datetime(3) NOT NULL DEFAULT current_timestamp(3),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uk_report_rule` (`report_id`,`rule`),
+  KEY `idx_project_status` (`project_id`,`status`,`severity`),
+  KEY `idx_due` (`status`,`ack_due_at`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `trial_settings` (
+  `project_id` varchar(64) NOT NULL,
+  `ack_deadline_minutes` int NOT NULL DEFAULT 60,
+  `thresholds` text NOT NULL COMMENT 'JSON scoring.Thresholds',
+  `updated_at` datetime(3) NOT NULL DEFAULT current_timestamp(3) ON UPDATE current_timestamp(3),
+  PRIMARY KEY (`project_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `audit_log` (
+  `id` bigint NOT NULL AUTO_INCREMENT,
+  `occurred_at` datetime(6) NOT NULL COMMENT 'UTC',
+  `actor_id` bigint NOT NULL,
+  `actor_role` varchar(32) NOT NULL,
+  `action` varchar(64) NOT NULL,
+  `entity_type` varchar(32) NOT NULL,
+  `entity_id` varchar(64) NOT NULL,
+  `project_id` varchar(64) NOT NULL DEFAULT '',
+  `changes` text NOT NULL COMMENT 'JSON {field: [old, new]}; PHI fields show only that they changed',
+  `request_id` varchar(64) NOT NULL DEFAULT '',
+  `client_ip` varchar(64) NOT NULL DEFAULT '',
+  PRIMARY KEY (`id`),
+  KEY `idx_entity` (`entity_type`,`entity_id`),
+  KEY `idx_project_time` (`project_id`,`occurred_at`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
