@@ -36,6 +36,7 @@ func TestSuiteEndToEnd(t *testing.T) {
 	t.Run("report needs the participant's own token", func(t *testing.T) { testReportAuth(t, w) })
 	t.Run("bad report input", func(t *testing.T) { testBadInput(t, w) })
 	t.Run("members", func(t *testing.T) { testMembers(t, w) })
+	t.Run("questionnaires, alerts and reports", func(t *testing.T) { testQuestionnaireFlow(t, w) })
 	t.Run("authentication", func(t *testing.T) { testAuthentication(t, w) })
 	t.Run("access control", func(t *testing.T) { testAccess(t, w) })
 	t.Run("activation code", func(t *testing.T) { testActivationCode(t, w) })
@@ -44,6 +45,7 @@ func TestSuiteEndToEnd(t *testing.T) {
 	t.Run("audit rows", func(t *testing.T) { testAuditRows(t, w) })
 	t.Run("user rpc over grpc", func(t *testing.T) { testUserRPC(t, s) })
 	t.Run("pdf outage keeps the report and retries", func(t *testing.T) { testPDFOutage(t, w) })
+	t.Run("outbox survives outages and restarts", func(t *testing.T) { testOutboxSurvivesOutagesAndRestarts(t, w) })
 	t.Run("no PHI in any service log", func(t *testing.T) { testNoPHIInLogs(t, w) })
 }
 

@@ -4,6 +4,7 @@ go 1.26.0
 
 require (
 	github.com/golang-jwt/jwt/v4 v4.5.2
+	github.com/google/uuid v1.6.0
 	github.com/openepro/epro/ai-gateway v0.0.0
 	github.com/openepro/epro/common v0.0.0
 	github.com/openepro/epro/pdf-rpc v0.0.0

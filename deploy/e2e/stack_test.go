@@ -136,15 +136,28 @@ func (s *stack) config(svc string) string {
 
 // start launches one service and waits for its health endpoint.
 func (s *stack) start(svc string) {
+	s.startAs(svc, svc)
+}
+
+// startAs launches an instance of svc under name (a second report-rpc, say) on ports of its own.
+func (s *stack) startAs(name, svc string) {
 	t := s.t
 	t.Helper()
-	cfg := filepath.Join(s.dir, svc+".yaml")
-	if err := os.WriteFile(cfg, []byte(s.config(svc)), 0o600); err != nil {
+	if _, ok := s.ports[name]; !ok {
+		s.ports[name], s.dev[name] = testkit.FreePort(t), testkit.FreePort(t)
+	}
+	cfg := filepath.Join(s.dir, name+".yaml")
+	conf := s.config(svc)
+	if name != svc { // same service, own ports
+		conf = strings.ReplaceAll(conf, fmt.Sprintf(":%d\n", s.ports[svc]), fmt.Sprintf(":%d\n", s.ports[name]))
+		conf = strings.ReplaceAll(conf, fmt.Sprintf("Port: %d\n", s.dev[svc]), fmt.Sprintf("Port: %d\n", s.dev[name]))
+	}
+	if err := os.WriteFile(cfg, []byte(conf), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	p := testkit.Start(t, s.dir, svc, nil, filepath.Join(s.bins, svc), "-f", cfg)
-	s.procs[svc] = p
-	testkit.WaitHTTP(t, fmt.Sprintf("http://127.0.0.1:%d/healthz", s.dev[svc]), 30*time.Second, p)
+	p := testkit.Start(t, s.dir, name, nil, filepath.Join(s.bins, svc), "-f", cfg)
+	s.procs[name] = p
+	testkit.WaitHTTP(t, fmt.Sprintf("http://127.0.0.1:%d/healthz", s.dev[name]), 30*time.Second, p)
 }
 
 // stop ends one service gracefully (it deregisters from etcd).

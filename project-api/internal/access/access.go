@@ -63,6 +63,11 @@ const (
 	ReportSubmit      Action = "report.submit"
 	ReportRead        Action = "report.read"
 	DashboardRead     Action = "dashboard.read"
+	QuestionnaireEdit Action = "questionnaire.manage" // adopt templates, store and publish versions
+	AlertRead         Action = "alert.read"
+	AlertManage       Action = "alert.manage" // acknowledge and resolve
+	ReportRescore     Action = "report.rescore"
+	SettingsManage    Action = "settings.manage" // acknowledgement deadline, thresholds
 )
 
 // Scope says how far a grant reaches.
@@ -92,18 +97,20 @@ func set(scope Scope, deid bool, actions ...Action) map[Action]Grant {
 }
 
 var staffAll = []Action{TrialRead, TrialUpdate, SiteManage, MemberRead, MemberManage, ParticipantRead,
-	ParticipantEnroll, ParticipantPin, PHIRead, ReportRead, DashboardRead}
+	ParticipantEnroll, ParticipantPin, PHIRead, ReportRead, DashboardRead, QuestionnaireEdit, AlertRead, AlertManage,
+	ReportRescore, SettingsManage}
 
 // table is the permission table.
 var table = map[Role]map[Action]Grant{
 	Admin: set(ScopeTrial, false, staffAll...),
 	PI:    set(ScopeTrial, false, staffAll...),
 	SubI: set(ScopeSite, false, TrialRead, MemberRead, ParticipantRead, ParticipantEnroll, ParticipantPin, PHIRead,
-		ReportRead, DashboardRead),
+		ReportRead, DashboardRead, AlertRead, AlertManage),
 	CRC: set(ScopeSite, false, TrialRead, MemberRead, ParticipantRead, ParticipantEnroll, ParticipantPin, PHIRead,
-		ReportRead, DashboardRead),
-	DM:          set(ScopeTrial, false, TrialRead, SiteManage, MemberRead, ParticipantRead, ReportRead, DashboardRead),
-	Monitor:     set(ScopeTrial, false, TrialRead, MemberRead, ParticipantRead, ReportRead, DashboardRead),
+		ReportRead, DashboardRead, AlertRead, AlertManage),
+	DM: set(ScopeTrial, false, TrialRead, SiteManage, MemberRead, ParticipantRead, ReportRead, DashboardRead,
+		QuestionnaireEdit, AlertRead, ReportRescore),
+	Monitor:     set(ScopeTrial, false, TrialRead, MemberRead, ParticipantRead, ReportRead, DashboardRead, AlertRead),
 	Sponsor:     set(ScopeTrial, true, TrialRead, ParticipantRead, ReportRead, DashboardRead),
 	Participant: set(ScopeOwn, false, ReportSubmit, ReportRead, ParticipantRead),
 }

@@ -38,6 +38,10 @@ func TestAuthorize(t *testing.T) {
 		{"staff cannot submit reports", Membership{Role: PI}, ReportSubmit, Target{}, false, 0, false},
 		{"unknown role", Membership{Role: "NURSE"}, TrialRead, Target{}, false, 0, false},
 		{"PI limited to a site", Membership{Role: PI, SiteID: 3}, ParticipantRead, Target{SiteID: 4}, false, 0, false},
+		{"CRC acknowledges its site's alerts", Membership{Role: CRC, SiteID: 1}, AlertManage, Target{SiteID: 1}, true, 1, false},
+		{"CRC cannot touch another site's alerts", Membership{Role: CRC, SiteID: 1}, AlertManage, Target{SiteID: 2}, false, 0, false},
+		{"sponsor sees no alerts", Membership{Role: Sponsor}, AlertRead, Target{}, false, 0, false},
+		{"DM publishes questionnaires", Membership{Role: DM}, QuestionnaireEdit, Target{}, true, 0, false},
 	}
 	for _, tt := range tests {
 		d, err := Authorize(tt.m, tt.a, tt.t)
@@ -58,7 +62,8 @@ func TestAuthorize(t *testing.T) {
 }
 
 func TestMonitorAndSponsorNeverWrite(t *testing.T) {
-	writes := []Action{TrialUpdate, SiteManage, MemberManage, ParticipantEnroll, ParticipantPin, ReportSubmit}
+	writes := []Action{TrialUpdate, SiteManage, MemberManage, ParticipantEnroll, ParticipantPin, ReportSubmit,
+		QuestionnaireEdit, AlertManage, ReportRescore, SettingsManage}
 	for _, r := range []Role{Monitor, Sponsor} {
 		for _, a := range writes {
 			if _, err := Authorize(Membership{Role: r}, a, Target{}); err == nil {

@@ -42,6 +42,9 @@ type Config struct {
 
 // Prepare fills the derived settings after loading.
 func (c *Config) Prepare() {
+	// Body limits are enforced per route by internal/reqbody (413 with the error envelope); go-zero's own MaxBytes
+	// middleware would answer 413 with an empty body first.
+	c.Middlewares.MaxBytes = false
 	c.Auth.Secret = c.Auth.AccessSecret
 	if c.Auth.PrevSecret == "" {
 		c.Auth.PrevSecret = c.Auth.AccessSecret

@@ -7,6 +7,7 @@ import (
 	"net/http"
 
 	auth "github.com/openepro/epro/project-api/internal/handler/auth"
+	epro "github.com/openepro/epro/project-api/internal/handler/epro"
 	member "github.com/openepro/epro/project-api/internal/handler/member"
 	participant "github.com/openepro/epro/project-api/internal/handler/participant"
 	report "github.com/openepro/epro/project-api/internal/handler/report"
@@ -42,6 +43,92 @@ func RegisterHandlers(server *rest.Server, serverCtx *svc.ServiceContext) {
 				Method:  http.MethodPost,
 				Path:    "/users",
 				Handler: auth.CreateStaffHandler(serverCtx),
+			},
+		},
+		rest.WithJwt(serverCtx.Config.Auth.AccessSecret),
+		rest.WithJwtTransition(serverCtx.Config.Auth.PrevSecret, serverCtx.Config.Auth.Secret),
+		rest.WithPrefix("/api/v1"),
+	)
+
+	server.AddRoutes(
+		[]rest.Route{
+			{
+				// A trial's acknowledgement deadline and scoring thresholds
+				Method:  http.MethodPut,
+				Path:    "/projects/:id/alert-settings",
+				Handler: epro.PutAlertSettingsHandler(serverCtx),
+			},
+			{
+				// Alerts by site, severity and status
+				Method:  http.MethodGet,
+				Path:    "/projects/:id/alerts",
+				Handler: epro.ListAlertsHandler(serverCtx),
+			},
+			{
+				// Acknowledge an open alert
+				Method:  http.MethodPost,
+				Path:    "/projects/:id/alerts/:aid/acknowledge",
+				Handler: epro.AcknowledgeAlertHandler(serverCtx),
+			},
+			{
+				// Resolve an acknowledged alert with a note
+				Method:  http.MethodPost,
+				Path:    "/projects/:id/alerts/:aid/resolve",
+				Handler: epro.ResolveAlertHandler(serverCtx),
+			},
+			{
+				// A participant's score history, for charts
+				Method:  http.MethodGet,
+				Path:    "/projects/:id/participants/:pid/scores",
+				Handler: epro.ScoreHistoryHandler(serverCtx),
+			},
+			{
+				// Store a FHIR Questionnaire: status draft stays editable, active publishes (immutable)
+				Method:  http.MethodPost,
+				Path:    "/projects/:id/questionnaires",
+				Handler: epro.PutQuestionnaireHandler(serverCtx),
+			},
+			{
+				// A trial's questionnaires, every version
+				Method:  http.MethodGet,
+				Path:    "/projects/:id/questionnaires",
+				Handler: epro.ListQuestionnairesHandler(serverCtx),
+			},
+			{
+				// Publish a built-in instrument in a trial
+				Method:  http.MethodPost,
+				Path:    "/projects/:id/questionnaires/adopt",
+				Handler: epro.AdoptTemplateHandler(serverCtx),
+			},
+			{
+				// Reports by site, participant, questionnaire and date, newest first, cursor paginated
+				Method:  http.MethodGet,
+				Path:    "/projects/:id/reports",
+				Handler: epro.ListReportsHandler(serverCtx),
+			},
+			{
+				// One report with items, scores, rule set, AI and PDF state, alerts
+				Method:  http.MethodGet,
+				Path:    "/projects/:id/reports/:rid",
+				Handler: epro.GetReportHandler(serverCtx),
+			},
+			{
+				// Score the trial's reports again with the current rule set (old scores kept, audited)
+				Method:  http.MethodPost,
+				Path:    "/projects/:id/rescore",
+				Handler: epro.RescoreHandler(serverCtx),
+			},
+			{
+				// Built-in instruments (PHQ-9, GAD-7, pain NRS, daily wellbeing) with zh and en text
+				Method:  http.MethodGet,
+				Path:    "/questionnaire-templates",
+				Handler: epro.ListTemplatesHandler(serverCtx),
+			},
+			{
+				// Submit a questionnaire response (participant token); idempotent by clientSubmissionId
+				Method:  http.MethodPost,
+				Path:    "/reports",
+				Handler: epro.SubmitQuestionnaireHandler(serverCtx),
 			},
 		},
 		rest.WithJwt(serverCtx.Config.Auth.AccessSecret),

@@ -17,7 +17,8 @@ const MaxJSONBytes = 64 << 10
 // Validator is implemented by request types with rules beyond their field types (see internal/types/validate.go).
 type Validator interface{ Validate() error }
 
-// Parse fills req from the path, the query and, for POST/PUT/PATCH, the JSON body, then runs its Validate method.
+// Parse fills req from the path, the query and, for POST/PUT/PATCH with a body, the JSON body, then runs its
+// Validate method.
 // Unlike httpx.Parse, errors name the field and the rule, and never quote the body.
 func Parse(r *http.Request, req any) error {
 	if err := httpx.ParsePath(r, req); err != nil {
@@ -25,7 +26,8 @@ func Parse(r *http.Request, req any) error {
 	}
 	switch r.Method {
 	case http.MethodPost, http.MethodPut, http.MethodPatch:
-		if hasJSONFields(req) {
+		// no body at all (Content-Length: 0): nothing to decode; Validate names any field that was required
+		if hasJSONFields(req) && r.ContentLength != 0 {
 			body, release, err := ReadJSON(r, MaxJSONBytes)
 			if err != nil {
 				return err

@@ -22,6 +22,47 @@ type AddMemberReq struct {
 	SiteID int64  `json:"siteId,optional"`
 }
 
+type AdoptReq struct {
+	ID       string `path:"id"`
+	Template string `json:"template"`
+}
+
+type AlertActionReq struct {
+	ID      string `path:"id"`
+	AlertID int64  `path:"aid"`
+	Note    string `json:"note,optional"`
+}
+
+type AlertList struct {
+	Alerts []AlertView `json:"alerts"`
+}
+
+type AlertSettings struct {
+	ID                 string `path:"id"`
+	AckDeadlineMinutes int32  `json:"ackDeadlineMinutes"`
+	Thresholds         string `json:"thresholds,optional"`
+}
+
+type AlertView struct {
+	AlertID        int64  `json:"alertId"`
+	SiteID         int64  `json:"siteId"`
+	ReportID       string `json:"reportId"`
+	SubjectCode    string `json:"subjectCode"`
+	Rule           string `json:"rule"`
+	Source         string `json:"source"`
+	Severity       string `json:"severity"`
+	Status         string `json:"status"`
+	Reason         string `json:"reason"`
+	CreatedAt      string `json:"createdAt"`
+	AckDueAt       string `json:"ackDueAt"`
+	AcknowledgedBy int64  `json:"acknowledgedBy,omitempty"`
+	AcknowledgedAt string `json:"acknowledgedAt,omitempty"`
+	ResolvedBy     int64  `json:"resolvedBy,omitempty"`
+	ResolvedAt     string `json:"resolvedAt,omitempty"`
+	ResolutionNote string `json:"resolutionNote,omitempty"`
+	Escalations    int32  `json:"escalations"`
+}
+
 type CreateProjectReq struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
@@ -65,9 +106,27 @@ type EnrollReq struct {
 	Pin         string `json:"pin,optional"`
 }
 
+type ListAlertsReq struct {
+	ID       string `path:"id"`
+	SiteID   int64  `form:"siteId,optional"`
+	Severity string `form:"severity,optional"`
+	Status   string `form:"status,optional"`
+}
+
 type ListParticipantsReq struct {
 	ID     string `path:"id"`
 	SiteID int64  `form:"siteId,optional"`
+}
+
+type ListReportsReq struct {
+	ID               string `path:"id"`
+	SiteID           int64  `form:"siteId,optional"`
+	SubjectCode      string `form:"subjectCode,optional"`
+	QuestionnaireURL string `form:"questionnaire,optional"`
+	From             string `form:"from,optional"`
+	To               string `form:"to,optional"`
+	Cursor           string `form:"cursor,optional"`
+	Limit            int32  `form:"limit,optional"`
 }
 
 type LoginReq struct {
@@ -156,11 +215,100 @@ type ProjectPath struct {
 	ID string `path:"id"`
 }
 
+type PutQuestionnaireReq struct {
+	ID         string `path:"id"`
+	Definition string `json:"definition"`
+}
+
+type QuestionnaireList struct {
+	Questionnaires []QuestionnaireView `json:"questionnaires"`
+}
+
+type QuestionnaireView struct {
+	URL         string `json:"url"`
+	Version     string `json:"version"`
+	Title       string `json:"title"`
+	Status      string `json:"status"`
+	Template    string `json:"template,omitempty"`
+	PublishedAt string `json:"publishedAt,omitempty"`
+	Definition  string `json:"definition,omitempty"`
+}
+
 type RecentReport struct {
 	ReportID    string `json:"reportId"`
 	SubjectCode string `json:"subjectCode"`
 	Score       int64  `json:"score"`
 	ReceivedAt  string `json:"receivedAt"`
+}
+
+type ReportPage struct {
+	Reports    []ReportRow `json:"reports"`
+	NextCursor string      `json:"nextCursor"`
+}
+
+type ReportPath struct {
+	ID       string `path:"id"`
+	ReportID string `path:"rid"`
+}
+
+type ReportRow struct {
+	ReportID      string      `json:"reportId"`
+	SiteID        int64       `json:"siteId"`
+	SubjectCode   string      `json:"subjectCode"`
+	Questionnaire string      `json:"questionnaire"`
+	ReceivedAt    string      `json:"receivedAt"`
+	AuthoredAt    string      `json:"authoredAt"`
+	Scores        []ScoreView `json:"scores"`
+}
+
+type ReportView struct {
+	ReportID      string      `json:"reportId"`
+	SiteID        int64       `json:"siteId"`
+	SubjectCode   string      `json:"subjectCode"`
+	Questionnaire string      `json:"questionnaire"`
+	Items         string      `json:"items"`
+	Notes         string      `json:"notes,omitempty"`
+	Score         int64       `json:"score"`
+	AuthoredAt    string      `json:"authoredAt"`
+	ReceivedAt    string      `json:"receivedAt"`
+	Scores        []ScoreView `json:"scores"`
+	Alerts        []AlertView `json:"alerts"`
+	Tasks         []TaskView  `json:"tasks"`
+	DeIdentified  bool        `json:"deIdentified"`
+}
+
+type RescoreResp struct {
+	Rescored       int64  `json:"rescored"`
+	RuleSetID      string `json:"ruleSetId"`
+	RuleSetVersion string `json:"ruleSetVersion"`
+}
+
+type ScoreHistory struct {
+	Points []ScorePointView `json:"points"`
+}
+
+type ScoreHistoryReq struct {
+	ID            string `path:"id"`
+	ParticipantID int64  `path:"pid"`
+	Instrument    string `form:"instrument,optional"`
+}
+
+type ScorePointView struct {
+	ReportID   string `json:"reportId"`
+	Instrument string `json:"instrument"`
+	Total      int64  `json:"total"`
+	Band       string `json:"band"`
+	AuthoredAt string `json:"authoredAt"`
+	ReceivedAt string `json:"receivedAt"`
+}
+
+type ScoreView struct {
+	Instrument     string `json:"instrument"`
+	Total          int64  `json:"total"`
+	Band           string `json:"band"`
+	RuleSetID      string `json:"ruleSetId"`
+	RuleSetVersion string `json:"ruleSetVersion"`
+	Current        bool   `json:"current"`
 }
 
 type SetPinReq struct {
@@ -185,6 +333,23 @@ type SiteList struct {
 	Sites []Site `json:"sites"`
 }
 
+type SubmitQuestionnaireReq struct {
+	Questionnaire      string      `json:"questionnaire"`
+	Items              interface{} `json:"items"`
+	ClientSubmissionID string      `json:"clientSubmissionId"`
+	AuthoredAt         string      `json:"authoredAt"`
+	Notes              string      `json:"notes,optional"`
+	AttachmentIDs      []string    `json:"attachmentIds,optional"`
+}
+
+type SubmitQuestionnaireResp struct {
+	ReportID   string      `json:"reportId"`
+	Duplicate  bool        `json:"duplicate"`
+	ReceivedAt string      `json:"receivedAt"`
+	Scores     []ScoreView `json:"scores"`
+	Alerts     []AlertView `json:"alerts"`
+}
+
 type SubmitReportReq struct {
 	PatientID string `json:"patientId,optional"`
 	Score     int64  `json:"score"`
@@ -196,6 +361,17 @@ type SubmitReportResp struct {
 	ReportID       string `json:"reportId"`
 	PatientID      string `json:"patientId"`
 	ProcessedNotes string `json:"processedNotes"`
+}
+
+type TaskView struct {
+	Task     string `json:"task"`
+	Status   string `json:"status"`
+	Attempts int32  `json:"attempts"`
+	Result   string `json:"result"`
+}
+
+type TemplateList struct {
+	Templates []QuestionnaireView `json:"templates"`
 }
 
 type UpdateProjectReq struct {

@@ -110,3 +110,23 @@ func (r *ActivateReq) Validate() error {
 		required("subjectCode", r.SubjectCode), maxLen("subjectCode", r.SubjectCode, 64),
 		required("code", r.Code), maxLen("code", r.Code, 32), required("pin", r.Pin), maxLen("pin", r.Pin, 16))
 }
+
+func (r *AdoptReq) Validate() error { return required("template", r.Template) }
+
+func (r *PutQuestionnaireReq) Validate() error {
+	if err := required("definition", r.Definition); err != nil {
+		return err
+	}
+	if len(r.Definition) > 512<<10 {
+		return errs.Invalid(errs.ReasonFieldTooLong, "definition must be at most 512 KiB")
+	}
+	return nil
+}
+
+func (r *SubmitQuestionnaireReq) Validate() error {
+	if r.Items == nil {
+		return errs.Invalid(errs.ReasonFieldRequired, "items is required")
+	}
+	return first(required("questionnaire", r.Questionnaire),
+		required("clientSubmissionId", r.ClientSubmissionID), required("authoredAt", r.AuthoredAt))
+}

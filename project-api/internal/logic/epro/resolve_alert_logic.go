@@ -1,0 +1,46 @@
+// Code scaffolded by goctl. Safe to edit.
+// goctl 1.10.1
+
+package epro
+
+import (
+	"context"
+	"github.com/openepro/epro/project-api/internal/access"
+	"github.com/openepro/epro/project-api/internal/authz"
+	rpc "github.com/openepro/epro/report-rpc/report"
+
+	"github.com/openepro/epro/project-api/internal/svc"
+	"github.com/openepro/epro/project-api/internal/types"
+
+	"github.com/zeromicro/go-zero/core/logx"
+)
+
+type ResolveAlertLogic struct {
+	logx.Logger
+	ctx    context.Context
+	svcCtx *svc.ServiceContext
+}
+
+// Resolve an acknowledged alert with a note
+func NewResolveAlertLogic(ctx context.Context, svcCtx *svc.ServiceContext) *ResolveAlertLogic {
+	return &ResolveAlertLogic{
+		Logger: logx.WithContext(ctx),
+		ctx:    ctx,
+		svcCtx: svcCtx,
+	}
+}
+
+// ResolveAlert resolves an acknowledged alert with a note.
+func (l *ResolveAlertLogic) ResolveAlert(req *types.AlertActionReq) (resp *types.AlertView, err error) {
+	ctx, c, err := authz.Check(l.ctx, l.svcCtx.Projects, l.svcCtx.Members, req.ID, access.AlertManage, access.Target{})
+	if err != nil {
+		return nil, err
+	}
+	out, err := l.svcCtx.ReportRpc.ResolveAlert(ctx, &rpc.AlertActionRequest{ProjectId: req.ID, AlertId: req.AlertID,
+		SiteId: c.Decision.SiteID, Note: req.Note})
+	if err != nil {
+		return nil, err
+	}
+	v := toAlert(out)
+	return &v, nil
+}
