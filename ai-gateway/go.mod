@@ -5,6 +5,7 @@ go 1.26.0
 require (
 	github.com/openepro/epro/common v0.0.0
 	github.com/zeromicro/go-zero v1.10.3
+	golang.org/x/sync v0.23.0
 	google.golang.org/grpc v1.85.0
 	google.golang.org/protobuf v1.36.12
 )

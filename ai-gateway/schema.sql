@@ -2,7 +2,9 @@
 CREATE TABLE `assessments` (
   `id` bigint NOT NULL AUTO_INCREMENT,
   `report_id` varchar(64) NOT NULL,
+  `project_id` varchar(64) NOT NULL DEFAULT '',
   `engine` varchar(32) NOT NULL COMMENT 'builtin or a provider name',
+  `model` varchar(128) NOT NULL DEFAULT '' COMMENT 'external model name; empty for the built-in engine',
   `engine_version` varchar(64) NOT NULL COMMENT 'rule-set, model or prompt version',
   `input_hash` char(64) NOT NULL COMMENT 'SHA-256 of the assessed text',
   `risk_level` varchar(16) NOT NULL,
@@ -10,6 +12,8 @@ CREATE TABLE `assessments` (
   `output` text NOT NULL COMMENT 'JSON result',
   `latency_ms` int NOT NULL,
   `fallback` tinyint(1) NOT NULL DEFAULT 0,
+  `fallback_reason` varchar(255) NOT NULL DEFAULT '',
+  `cached` tinyint(1) NOT NULL DEFAULT 0 COMMENT 'answered from an earlier assessment of the same input and version',
   `created_at` datetime(3) NOT NULL DEFAULT current_timestamp(3),
   PRIMARY KEY (`id`),
   KEY `idx_report` (`report_id`),

@@ -27,6 +27,7 @@ type AssessRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	ReportId      string                 `protobuf:"bytes,1,opt,name=reportId,proto3" json:"reportId,omitempty"`
 	Text          string                 `protobuf:"bytes,2,opt,name=text,proto3" json:"text,omitempty"`
+	ProjectId     string                 `protobuf:"bytes,3,opt,name=projectId,proto3" json:"projectId,omitempty"` // chooses the trial's provider
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -71,6 +72,13 @@ func (x *AssessRequest) GetReportId() string {
 func (x *AssessRequest) GetText() string {
 	if x != nil {
 		return x.Text
+	}
+	return ""
+}
+
+func (x *AssessRequest) GetProjectId() string {
+	if x != nil {
+		return x.ProjectId
 	}
 	return ""
 }
@@ -145,16 +153,21 @@ func (x *Signal) GetEnd() int32 {
 }
 
 type AssessResponse struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	RiskLevel     string                 `protobuf:"bytes,1,opt,name=riskLevel,proto3" json:"riskLevel,omitempty"`   // none, low, medium, high, urgent
-	Sentiment     float64                `protobuf:"fixed64,2,opt,name=sentiment,proto3" json:"sentiment,omitempty"` // -1 .. 1
-	Signals       []*Signal              `protobuf:"bytes,3,rep,name=signals,proto3" json:"signals,omitempty"`
-	Engine        string                 `protobuf:"bytes,4,opt,name=engine,proto3" json:"engine,omitempty"` // e.g. "builtin"
-	EngineVersion string                 `protobuf:"bytes,5,opt,name=engineVersion,proto3" json:"engineVersion,omitempty"`
-	Explanation   string                 `protobuf:"bytes,6,opt,name=explanation,proto3" json:"explanation,omitempty"`
-	AssessmentId  string                 `protobuf:"bytes,7,opt,name=assessmentId,proto3" json:"assessmentId,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	state          protoimpl.MessageState `protogen:"open.v1"`
+	RiskLevel      string                 `protobuf:"bytes,1,opt,name=riskLevel,proto3" json:"riskLevel,omitempty"`   // none, low, medium, high, urgent
+	Sentiment      float64                `protobuf:"fixed64,2,opt,name=sentiment,proto3" json:"sentiment,omitempty"` // -1 .. 1
+	Signals        []*Signal              `protobuf:"bytes,3,rep,name=signals,proto3" json:"signals,omitempty"`
+	Engine         string                 `protobuf:"bytes,4,opt,name=engine,proto3" json:"engine,omitempty"` // e.g. "builtin"
+	EngineVersion  string                 `protobuf:"bytes,5,opt,name=engineVersion,proto3" json:"engineVersion,omitempty"`
+	Explanation    string                 `protobuf:"bytes,6,opt,name=explanation,proto3" json:"explanation,omitempty"`
+	AssessmentId   string                 `protobuf:"bytes,7,opt,name=assessmentId,proto3" json:"assessmentId,omitempty"`
+	Model          string                 `protobuf:"bytes,8,opt,name=model,proto3" json:"model,omitempty"`        // the external model, empty for the built-in engine
+	Fallback       bool                   `protobuf:"varint,9,opt,name=fallback,proto3" json:"fallback,omitempty"` // the trial's provider failed and the built-in engine answered
+	FallbackReason string                 `protobuf:"bytes,10,opt,name=fallbackReason,proto3" json:"fallbackReason,omitempty"`
+	Cached         bool                   `protobuf:"varint,11,opt,name=cached,proto3" json:"cached,omitempty"`    // the same input was assessed before with the same provider and version
+	Provider       string                 `protobuf:"bytes,12,opt,name=provider,proto3" json:"provider,omitempty"` // the provider the trial asked for (engine says who answered)
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
 }
 
 func (x *AssessResponse) Reset() {
@@ -236,19 +249,388 @@ func (x *AssessResponse) GetAssessmentId() string {
 	return ""
 }
 
+func (x *AssessResponse) GetModel() string {
+	if x != nil {
+		return x.Model
+	}
+	return ""
+}
+
+func (x *AssessResponse) GetFallback() bool {
+	if x != nil {
+		return x.Fallback
+	}
+	return false
+}
+
+func (x *AssessResponse) GetFallbackReason() string {
+	if x != nil {
+		return x.FallbackReason
+	}
+	return ""
+}
+
+func (x *AssessResponse) GetCached() bool {
+	if x != nil {
+		return x.Cached
+	}
+	return false
+}
+
+func (x *AssessResponse) GetProvider() string {
+	if x != nil {
+		return x.Provider
+	}
+	return ""
+}
+
+type ListAssessmentsRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ReportId      string                 `protobuf:"bytes,1,opt,name=reportId,proto3" json:"reportId,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListAssessmentsRequest) Reset() {
+	*x = ListAssessmentsRequest{}
+	mi := &file_ai_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListAssessmentsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListAssessmentsRequest) ProtoMessage() {}
+
+func (x *ListAssessmentsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_ai_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListAssessmentsRequest.ProtoReflect.Descriptor instead.
+func (*ListAssessmentsRequest) Descriptor() ([]byte, []int) {
+	return file_ai_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *ListAssessmentsRequest) GetReportId() string {
+	if x != nil {
+		return x.ReportId
+	}
+	return ""
+}
+
+// Assessment is one governance record: who assessed what, with which version, how long it took.
+type Assessment struct {
+	state          protoimpl.MessageState `protogen:"open.v1"`
+	AssessmentId   string                 `protobuf:"bytes,1,opt,name=assessmentId,proto3" json:"assessmentId,omitempty"`
+	ReportId       string                 `protobuf:"bytes,2,opt,name=reportId,proto3" json:"reportId,omitempty"`
+	ProjectId      string                 `protobuf:"bytes,3,opt,name=projectId,proto3" json:"projectId,omitempty"`
+	Engine         string                 `protobuf:"bytes,4,opt,name=engine,proto3" json:"engine,omitempty"`
+	Model          string                 `protobuf:"bytes,5,opt,name=model,proto3" json:"model,omitempty"`
+	EngineVersion  string                 `protobuf:"bytes,6,opt,name=engineVersion,proto3" json:"engineVersion,omitempty"` // rule-set or prompt version
+	InputHash      string                 `protobuf:"bytes,7,opt,name=inputHash,proto3" json:"inputHash,omitempty"`         // SHA-256 of the assessed text
+	RiskLevel      string                 `protobuf:"bytes,8,opt,name=riskLevel,proto3" json:"riskLevel,omitempty"`
+	Sentiment      float64                `protobuf:"fixed64,9,opt,name=sentiment,proto3" json:"sentiment,omitempty"`
+	Output         string                 `protobuf:"bytes,10,opt,name=output,proto3" json:"output,omitempty"` // the full result, JSON
+	LatencyMs      int64                  `protobuf:"varint,11,opt,name=latencyMs,proto3" json:"latencyMs,omitempty"`
+	Fallback       bool                   `protobuf:"varint,12,opt,name=fallback,proto3" json:"fallback,omitempty"`
+	FallbackReason string                 `protobuf:"bytes,13,opt,name=fallbackReason,proto3" json:"fallbackReason,omitempty"`
+	Cached         bool                   `protobuf:"varint,14,opt,name=cached,proto3" json:"cached,omitempty"`
+	CreatedAt      string                 `protobuf:"bytes,15,opt,name=createdAt,proto3" json:"createdAt,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *Assessment) Reset() {
+	*x = Assessment{}
+	mi := &file_ai_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Assessment) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Assessment) ProtoMessage() {}
+
+func (x *Assessment) ProtoReflect() protoreflect.Message {
+	mi := &file_ai_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Assessment.ProtoReflect.Descriptor instead.
+func (*Assessment) Descriptor() ([]byte, []int) {
+	return file_ai_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *Assessment) GetAssessmentId() string {
+	if x != nil {
+		return x.AssessmentId
+	}
+	return ""
+}
+
+func (x *Assessment) GetReportId() string {
+	if x != nil {
+		return x.ReportId
+	}
+	return ""
+}
+
+func (x *Assessment) GetProjectId() string {
+	if x != nil {
+		return x.ProjectId
+	}
+	return ""
+}
+
+func (x *Assessment) GetEngine() string {
+	if x != nil {
+		return x.Engine
+	}
+	return ""
+}
+
+func (x *Assessment) GetModel() string {
+	if x != nil {
+		return x.Model
+	}
+	return ""
+}
+
+func (x *Assessment) GetEngineVersion() string {
+	if x != nil {
+		return x.EngineVersion
+	}
+	return ""
+}
+
+func (x *Assessment) GetInputHash() string {
+	if x != nil {
+		return x.InputHash
+	}
+	return ""
+}
+
+func (x *Assessment) GetRiskLevel() string {
+	if x != nil {
+		return x.RiskLevel
+	}
+	return ""
+}
+
+func (x *Assessment) GetSentiment() float64 {
+	if x != nil {
+		return x.Sentiment
+	}
+	return 0
+}
+
+func (x *Assessment) GetOutput() string {
+	if x != nil {
+		return x.Output
+	}
+	return ""
+}
+
+func (x *Assessment) GetLatencyMs() int64 {
+	if x != nil {
+		return x.LatencyMs
+	}
+	return 0
+}
+
+func (x *Assessment) GetFallback() bool {
+	if x != nil {
+		return x.Fallback
+	}
+	return false
+}
+
+func (x *Assessment) GetFallbackReason() string {
+	if x != nil {
+		return x.FallbackReason
+	}
+	return ""
+}
+
+func (x *Assessment) GetCached() bool {
+	if x != nil {
+		return x.Cached
+	}
+	return false
+}
+
+func (x *Assessment) GetCreatedAt() string {
+	if x != nil {
+		return x.CreatedAt
+	}
+	return ""
+}
+
+type ListAssessmentsResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Assessments   []*Assessment          `protobuf:"bytes,1,rep,name=assessments,proto3" json:"assessments,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListAssessmentsResponse) Reset() {
+	*x = ListAssessmentsResponse{}
+	mi := &file_ai_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListAssessmentsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListAssessmentsResponse) ProtoMessage() {}
+
+func (x *ListAssessmentsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_ai_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListAssessmentsResponse.ProtoReflect.Descriptor instead.
+func (*ListAssessmentsResponse) Descriptor() ([]byte, []int) {
+	return file_ai_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *ListAssessmentsResponse) GetAssessments() []*Assessment {
+	if x != nil {
+		return x.Assessments
+	}
+	return nil
+}
+
+type AssessBatchRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Items         []*AssessRequest       `protobuf:"bytes,1,rep,name=items,proto3" json:"items,omitempty"` // at most 100
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AssessBatchRequest) Reset() {
+	*x = AssessBatchRequest{}
+	mi := &file_ai_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AssessBatchRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AssessBatchRequest) ProtoMessage() {}
+
+func (x *AssessBatchRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_ai_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AssessBatchRequest.ProtoReflect.Descriptor instead.
+func (*AssessBatchRequest) Descriptor() ([]byte, []int) {
+	return file_ai_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *AssessBatchRequest) GetItems() []*AssessRequest {
+	if x != nil {
+		return x.Items
+	}
+	return nil
+}
+
+type AssessBatchResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Results       []*AssessResponse      `protobuf:"bytes,1,rep,name=results,proto3" json:"results,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AssessBatchResponse) Reset() {
+	*x = AssessBatchResponse{}
+	mi := &file_ai_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AssessBatchResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AssessBatchResponse) ProtoMessage() {}
+
+func (x *AssessBatchResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_ai_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AssessBatchResponse.ProtoReflect.Descriptor instead.
+func (*AssessBatchResponse) Descriptor() ([]byte, []int) {
+	return file_ai_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *AssessBatchResponse) GetResults() []*AssessResponse {
+	if x != nil {
+		return x.Results
+	}
+	return nil
+}
+
 var File_ai_proto protoreflect.FileDescriptor
 
 const file_ai_proto_rawDesc = "" +
 	"\n" +
-	"\bai.proto\x12\x02ai\"?\n" +
+	"\bai.proto\x12\x02ai\"]\n" +
 	"\rAssessRequest\x12\x1a\n" +
 	"\breportId\x18\x01 \x01(\tR\breportId\x12\x12\n" +
-	"\x04text\x18\x02 \x01(\tR\x04text\"V\n" +
+	"\x04text\x18\x02 \x01(\tR\x04text\x12\x1c\n" +
+	"\tprojectId\x18\x03 \x01(\tR\tprojectId\"V\n" +
 	"\x06Signal\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x14\n" +
 	"\x05level\x18\x02 \x01(\tR\x05level\x12\x14\n" +
 	"\x05start\x18\x03 \x01(\x05R\x05start\x12\x10\n" +
-	"\x03end\x18\x04 \x01(\x05R\x03end\"\xf6\x01\n" +
+	"\x03end\x18\x04 \x01(\x05R\x03end\"\x84\x03\n" +
 	"\x0eAssessResponse\x12\x1c\n" +
 	"\triskLevel\x18\x01 \x01(\tR\triskLevel\x12\x1c\n" +
 	"\tsentiment\x18\x02 \x01(\x01R\tsentiment\x12$\n" +
@@ -257,9 +639,43 @@ const file_ai_proto_rawDesc = "" +
 	"\x06engine\x18\x04 \x01(\tR\x06engine\x12$\n" +
 	"\rengineVersion\x18\x05 \x01(\tR\rengineVersion\x12 \n" +
 	"\vexplanation\x18\x06 \x01(\tR\vexplanation\x12\"\n" +
-	"\fassessmentId\x18\a \x01(\tR\fassessmentId2<\n" +
+	"\fassessmentId\x18\a \x01(\tR\fassessmentId\x12\x14\n" +
+	"\x05model\x18\b \x01(\tR\x05model\x12\x1a\n" +
+	"\bfallback\x18\t \x01(\bR\bfallback\x12&\n" +
+	"\x0efallbackReason\x18\n" +
+	" \x01(\tR\x0efallbackReason\x12\x16\n" +
+	"\x06cached\x18\v \x01(\bR\x06cached\x12\x1a\n" +
+	"\bprovider\x18\f \x01(\tR\bprovider\"4\n" +
+	"\x16ListAssessmentsRequest\x12\x1a\n" +
+	"\breportId\x18\x01 \x01(\tR\breportId\"\xc8\x03\n" +
+	"\n" +
+	"Assessment\x12\"\n" +
+	"\fassessmentId\x18\x01 \x01(\tR\fassessmentId\x12\x1a\n" +
+	"\breportId\x18\x02 \x01(\tR\breportId\x12\x1c\n" +
+	"\tprojectId\x18\x03 \x01(\tR\tprojectId\x12\x16\n" +
+	"\x06engine\x18\x04 \x01(\tR\x06engine\x12\x14\n" +
+	"\x05model\x18\x05 \x01(\tR\x05model\x12$\n" +
+	"\rengineVersion\x18\x06 \x01(\tR\rengineVersion\x12\x1c\n" +
+	"\tinputHash\x18\a \x01(\tR\tinputHash\x12\x1c\n" +
+	"\triskLevel\x18\b \x01(\tR\triskLevel\x12\x1c\n" +
+	"\tsentiment\x18\t \x01(\x01R\tsentiment\x12\x16\n" +
+	"\x06output\x18\n" +
+	" \x01(\tR\x06output\x12\x1c\n" +
+	"\tlatencyMs\x18\v \x01(\x03R\tlatencyMs\x12\x1a\n" +
+	"\bfallback\x18\f \x01(\bR\bfallback\x12&\n" +
+	"\x0efallbackReason\x18\r \x01(\tR\x0efallbackReason\x12\x16\n" +
+	"\x06cached\x18\x0e \x01(\bR\x06cached\x12\x1c\n" +
+	"\tcreatedAt\x18\x0f \x01(\tR\tcreatedAt\"K\n" +
+	"\x17ListAssessmentsResponse\x120\n" +
+	"\vassessments\x18\x01 \x03(\v2\x0e.ai.AssessmentR\vassessments\"=\n" +
+	"\x12AssessBatchRequest\x12'\n" +
+	"\x05items\x18\x01 \x03(\v2\x11.ai.AssessRequestR\x05items\"C\n" +
+	"\x13AssessBatchResponse\x12,\n" +
+	"\aresults\x18\x01 \x03(\v2\x12.ai.AssessResponseR\aresults2\xc8\x01\n" +
 	"\tAiGateway\x12/\n" +
-	"\x06Assess\x12\x11.ai.AssessRequest\x1a\x12.ai.AssessResponseB\x06Z\x04./aib\x06proto3"
+	"\x06Assess\x12\x11.ai.AssessRequest\x1a\x12.ai.AssessResponse\x12J\n" +
+	"\x0fListAssessments\x12\x1a.ai.ListAssessmentsRequest\x1a\x1b.ai.ListAssessmentsResponse\x12>\n" +
+	"\vAssessBatch\x12\x16.ai.AssessBatchRequest\x1a\x17.ai.AssessBatchResponseB\x06Z\x04./aib\x06proto3"
 
 var (
 	file_ai_proto_rawDescOnce sync.Once
@@ -273,21 +689,33 @@ func file_ai_proto_rawDescGZIP() []byte {
 	return file_ai_proto_rawDescData
 }
 
-var file_ai_proto_msgTypes = make([]protoimpl.MessageInfo, 3)
+var file_ai_proto_msgTypes = make([]protoimpl.MessageInfo, 8)
 var file_ai_proto_goTypes = []any{
-	(*AssessRequest)(nil),  // 0: ai.AssessRequest
-	(*Signal)(nil),         // 1: ai.Signal
-	(*AssessResponse)(nil), // 2: ai.AssessResponse
+	(*AssessRequest)(nil),           // 0: ai.AssessRequest
+	(*Signal)(nil),                  // 1: ai.Signal
+	(*AssessResponse)(nil),          // 2: ai.AssessResponse
+	(*ListAssessmentsRequest)(nil),  // 3: ai.ListAssessmentsRequest
+	(*Assessment)(nil),              // 4: ai.Assessment
+	(*ListAssessmentsResponse)(nil), // 5: ai.ListAssessmentsResponse
+	(*AssessBatchRequest)(nil),      // 6: ai.AssessBatchRequest
+	(*AssessBatchResponse)(nil),     // 7: ai.AssessBatchResponse
 }
 var file_ai_proto_depIdxs = []int32{
 	1, // 0: ai.AssessResponse.signals:type_name -> ai.Signal
-	0, // 1: ai.AiGateway.Assess:input_type -> ai.AssessRequest
-	2, // 2: ai.AiGateway.Assess:output_type -> ai.AssessResponse
-	2, // [2:3] is the sub-list for method output_type
-	1, // [1:2] is the sub-list for method input_type
-	1, // [1:1] is the sub-list for extension type_name
-	1, // [1:1] is the sub-list for extension extendee
-	0, // [0:1] is the sub-list for field type_name
+	4, // 1: ai.ListAssessmentsResponse.assessments:type_name -> ai.Assessment
+	0, // 2: ai.AssessBatchRequest.items:type_name -> ai.AssessRequest
+	2, // 3: ai.AssessBatchResponse.results:type_name -> ai.AssessResponse
+	0, // 4: ai.AiGateway.Assess:input_type -> ai.AssessRequest
+	3, // 5: ai.AiGateway.ListAssessments:input_type -> ai.ListAssessmentsRequest
+	6, // 6: ai.AiGateway.AssessBatch:input_type -> ai.AssessBatchRequest
+	2, // 7: ai.AiGateway.Assess:output_type -> ai.AssessResponse
+	5, // 8: ai.AiGateway.ListAssessments:output_type -> ai.ListAssessmentsResponse
+	7, // 9: ai.AiGateway.AssessBatch:output_type -> ai.AssessBatchResponse
+	7, // [7:10] is the sub-list for method output_type
+	4, // [4:7] is the sub-list for method input_type
+	4, // [4:4] is the sub-list for extension type_name
+	4, // [4:4] is the sub-list for extension extendee
+	0, // [0:4] is the sub-list for field type_name
 }
 
 func init() { file_ai_proto_init() }
@@ -301,7 +729,7 @@ func file_ai_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_ai_proto_rawDesc), len(file_ai_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   3,
+			NumMessages:   8,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

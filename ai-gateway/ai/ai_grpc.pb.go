@@ -21,15 +21,22 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	AiGateway_Assess_FullMethodName = "/ai.AiGateway/Assess"
+	AiGateway_Assess_FullMethodName          = "/ai.AiGateway/Assess"
+	AiGateway_ListAssessments_FullMethodName = "/ai.AiGateway/ListAssessments"
+	AiGateway_AssessBatch_FullMethodName     = "/ai.AiGateway/AssessBatch"
 )
 
 // AiGatewayClient is the client API for AiGateway service.
 //
 // For semantics around ctx use and closing/ending streaming RPCs, please refer to https://pkg.go.dev/google.golang.org/grpc/?tab=doc#ClientConn.NewStream.
 type AiGatewayClient interface {
-	// Assess scores free text for risk and sentiment and records the assessment.
+	// Assess scores free text for risk and sentiment with the trial's provider (falling back to the built-in engine)
+	// and records the assessment.
 	Assess(ctx context.Context, in *AssessRequest, opts ...grpc.CallOption) (*AssessResponse, error)
+	// ListAssessments returns every assessment of a report, oldest first (the governance record).
+	ListAssessments(ctx context.Context, in *ListAssessmentsRequest, opts ...grpc.CallOption) (*ListAssessmentsResponse, error)
+	// AssessBatch re-assesses past reports with the current providers and versions; earlier results stay untouched.
+	AssessBatch(ctx context.Context, in *AssessBatchRequest, opts ...grpc.CallOption) (*AssessBatchResponse, error)
 }
 
 type aiGatewayClient struct {
@@ -50,12 +57,37 @@ func (c *aiGatewayClient) Assess(ctx context.Context, in *AssessRequest, opts ..
 	return out, nil
 }
 
+func (c *aiGatewayClient) ListAssessments(ctx context.Context, in *ListAssessmentsRequest, opts ...grpc.CallOption) (*ListAssessmentsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListAssessmentsResponse)
+	err := c.cc.Invoke(ctx, AiGateway_ListAssessments_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *aiGatewayClient) AssessBatch(ctx context.Context, in *AssessBatchRequest, opts ...grpc.CallOption) (*AssessBatchResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(AssessBatchResponse)
+	err := c.cc.Invoke(ctx, AiGateway_AssessBatch_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // AiGatewayServer is the server API for AiGateway service.
 // All implementations must embed UnimplementedAiGatewayServer
 // for forward compatibility.
 type AiGatewayServer interface {
-	// Assess scores free text for risk and sentiment and records the assessment.
+	// Assess scores free text for risk and sentiment with the trial's provider (falling back to the built-in engine)
+	// and records the assessment.
 	Assess(context.Context, *AssessRequest) (*AssessResponse, error)
+	// ListAssessments returns every assessment of a report, oldest first (the governance record).
+	ListAssessments(context.Context, *ListAssessmentsRequest) (*ListAssessmentsResponse, error)
+	// AssessBatch re-assesses past reports with the current providers and versions; earlier results stay untouched.
+	AssessBatch(context.Context, *AssessBatchRequest) (*AssessBatchResponse, error)
 	mustEmbedUnimplementedAiGatewayServer()
 }
 
@@ -68,6 +100,12 @@ type UnimplementedAiGatewayServer struct{}
 
 func (UnimplementedAiGatewayServer) Assess(context.Context, *AssessRequest) (*AssessResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method Assess not implemented")
+}
+func (UnimplementedAiGatewayServer) ListAssessments(context.Context, *ListAssessmentsRequest) (*ListAssessmentsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListAssessments not implemented")
+}
+func (UnimplementedAiGatewayServer) AssessBatch(context.Context, *AssessBatchRequest) (*AssessBatchResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method AssessBatch not implemented")
 }
 func (UnimplementedAiGatewayServer) mustEmbedUnimplementedAiGatewayServer() {}
 func (UnimplementedAiGatewayServer) testEmbeddedByValue()                   {}
@@ -108,6 +146,42 @@ func _AiGateway_Assess_Handler(srv interface{}, ctx context.Context, dec func(in
 	return interceptor(ctx, in, info, handler)
 }
 
+func _AiGateway_ListAssessments_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListAssessmentsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(AiGatewayServer).ListAssessments(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: AiGateway_ListAssessments_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(AiGatewayServer).ListAssessments(ctx, req.(*ListAssessmentsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _AiGateway_AssessBatch_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(AssessBatchRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(AiGatewayServer).AssessBatch(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: AiGateway_AssessBatch_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(AiGatewayServer).AssessBatch(ctx, req.(*AssessBatchRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // AiGateway_ServiceDesc is the grpc.ServiceDesc for AiGateway service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -118,6 +192,14 @@ var AiGateway_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "Assess",
 			Handler:    _AiGateway_Assess_Handler,
+		},
+		{
+			MethodName: "ListAssessments",
+			Handler:    _AiGateway_ListAssessments_Handler,
+		},
+		{
+			MethodName: "AssessBatch",
+			Handler:    _AiGateway_AssessBatch_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

@@ -14,13 +14,22 @@ import (
 )
 
 type (
-	AssessRequest  = ai.AssessRequest
-	AssessResponse = ai.AssessResponse
-	Signal         = ai.Signal
+	AssessBatchRequest      = ai.AssessBatchRequest
+	AssessBatchResponse     = ai.AssessBatchResponse
+	AssessRequest           = ai.AssessRequest
+	AssessResponse          = ai.AssessResponse
+	Assessment              = ai.Assessment
+	ListAssessmentsRequest  = ai.ListAssessmentsRequest
+	ListAssessmentsResponse = ai.ListAssessmentsResponse
+	Signal                  = ai.Signal
 
 	AiGateway interface {
-		// Assess scores free text for risk and sentiment and records the assessment.
+		// Assess scores free text for risk and sentiment with the trial's provider (falling back to the built-in engine)
 		Assess(ctx context.Context, in *AssessRequest, opts ...grpc.CallOption) (*AssessResponse, error)
+		// ListAssessments returns every assessment of a report, oldest first (the governance record).
+		ListAssessments(ctx context.Context, in *ListAssessmentsRequest, opts ...grpc.CallOption) (*ListAssessmentsResponse, error)
+		// AssessBatch re-assesses past reports with the current providers and versions; earlier results stay untouched.
+		AssessBatch(ctx context.Context, in *AssessBatchRequest, opts ...grpc.CallOption) (*AssessBatchResponse, error)
 	}
 
 	defaultAiGateway struct {
@@ -34,8 +43,20 @@ func NewAiGateway(cli zrpc.Client) AiGateway {
 	}
 }
 
-// Assess scores free text for risk and sentiment and records the assessment.
+// Assess scores free text for risk and sentiment with the trial's provider (falling back to the built-in engine)
 func (m *defaultAiGateway) Assess(ctx context.Context, in *AssessRequest, opts ...grpc.CallOption) (*AssessResponse, error) {
 	client := ai.NewAiGatewayClient(m.cli.Conn())
 	return client.Assess(ctx, in, opts...)
+}
+
+// ListAssessments returns every assessment of a report, oldest first (the governance record).
+func (m *defaultAiGateway) ListAssessments(ctx context.Context, in *ListAssessmentsRequest, opts ...grpc.CallOption) (*ListAssessmentsResponse, error) {
+	client := ai.NewAiGatewayClient(m.cli.Conn())
+	return client.ListAssessments(ctx, in, opts...)
+}
+
+// AssessBatch re-assesses past reports with the current providers and versions; earlier results stay untouched.
+func (m *defaultAiGateway) AssessBatch(ctx context.Context, in *AssessBatchRequest, opts ...grpc.CallOption) (*AssessBatchResponse, error) {
+	client := ai.NewAiGatewayClient(m.cli.Conn())
+	return client.AssessBatch(ctx, in, opts...)
 }

@@ -44,6 +44,7 @@ func TestSuiteEndToEnd(t *testing.T) {
 	t.Run("dashboard", func(t *testing.T) { testDashboard(t, w) })
 	t.Run("audit rows", func(t *testing.T) { testAuditRows(t, w) })
 	t.Run("user rpc over grpc", func(t *testing.T) { testUserRPC(t, s) })
+	t.Run("ai gateway: urgent notes, governance, external model", func(t *testing.T) { testAIGateway(t, w) })
 	t.Run("pdf outage keeps the report and retries", func(t *testing.T) { testPDFOutage(t, w) })
 	t.Run("outbox survives outages and restarts", func(t *testing.T) { testOutboxSurvivesOutagesAndRestarts(t, w) })
 	t.Run("no PHI in any service log", func(t *testing.T) { testNoPHIInLogs(t, w) })

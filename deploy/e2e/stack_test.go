@@ -33,6 +33,7 @@ type stack struct {
 	procs   map[string]*testkit.Process
 	storage string
 	gateway string
+	llm     *fakeLLM // the AI team's model server, faked: speaks chat-completions
 }
 
 var services = []string{"user-rpc", "ai-gateway", "pdf-rpc", "report-rpc", "project-api"}
@@ -72,6 +73,7 @@ func startStack(t *testing.T) *stack {
 	s.dsn["report-rpc"] = testkit.NewDatabase(t, "report", reportmig.FS)
 	s.dsn["pdf-rpc"] = testkit.NewDatabase(t, "pdf", pdfmig.FS)
 	s.dsn["ai-gateway"] = testkit.NewDatabase(t, "ai", aimig.FS)
+	s.llm = startFakeLLM(t)
 	s.etcd, _ = testkit.StartEtcd(t)
 	s.redis = testkit.StartRedis(t)
 	s.bins = filepath.Join(s.dir, "bin")
@@ -114,7 +116,9 @@ func (s *stack) config(svc string) string {
 			"Phi:\n  Keys: t1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=\n  ActiveKey: t1\n"
 	case "ai-gateway":
 		return fmt.Sprintf("Name: ai.rpc\nListenOn: 127.0.0.1:%d\n", s.ports[svc]) + head + fmt.Sprintf(etcd, "ai.rpc") +
-			"DataSource: " + q(s.dsn[svc]) + "\n"
+			"DataSource: " + q(s.dsn[svc]) + "\n" +
+			"Providers:\n  - Name: hospital-llm\n    BaseURL: " + s.llm.URL + "/v1\n    Model: fake-model\n    APIKey: e2e-key\n    Timeout: 3s\n" +
+			"TrialProviders:\n  trial-b: hospital-llm\n"
 	case "pdf-rpc":
 		return fmt.Sprintf("Name: pdf.rpc\nListenOn: 127.0.0.1:%d\n", s.ports[svc]) + head + fmt.Sprintf(etcd, "pdf.rpc") +
 			"DataSource: " + q(s.dsn[svc]) + "\nStorageDir: " + q(s.storage) + "\n"

@@ -95,7 +95,7 @@ const (
 // Engine assesses text with one lexicon version. It is safe for concurrent use.
 type Engine struct {
 	version      string
-	terms        []term // longest first, so the longest match wins
+	terms        []term // signals by severity, then longest first (see Parse)
 	zhNegations  []string
 	enNegations  map[string]bool
 	zhWindow     int
@@ -152,7 +152,18 @@ func Parse(raw []byte) (*Engine, error) {
 	}
 	add(f.Sentiment.Positive, "positive", None, kindPositive)
 	add(f.Sentiment.Negative, "negative", None, kindNegative)
-	sort.SliceStable(e.terms, func(i, j int) bool { return len(e.terms[i].text) > len(e.terms[j].text) })
+	// Risk signals first, the most severe first, then the longest: where "胸口痛" (urgent) and "痛得厉害" (medium)
+	// overlap, the urgent reading wins; sentiment words only fill what no signal took.
+	sort.SliceStable(e.terms, func(i, j int) bool {
+		a, b := e.terms[i], e.terms[j]
+		if a.kind != b.kind {
+			return a.kind < b.kind
+		}
+		if a.level != b.level {
+			return a.level > b.level
+		}
+		return len(a.text) > len(b.text)
+	})
 	return e, nil
 }
 

@@ -37,17 +37,21 @@ type (
 	}
 
 	Assessments struct {
-		Id            int64     `db:"id"`
-		ReportId      string    `db:"report_id"`
-		Engine        string    `db:"engine"`         // builtin or a provider name
-		EngineVersion string    `db:"engine_version"` // rule-set, model or prompt version
-		InputHash     string    `db:"input_hash"`     // SHA-256 of the assessed text
-		RiskLevel     string    `db:"risk_level"`
-		Sentiment     float64   `db:"sentiment"`
-		Output        string    `db:"output"` // JSON result
-		LatencyMs     int64     `db:"latency_ms"`
-		Fallback      int64     `db:"fallback"`
-		CreatedAt     time.Time `db:"created_at"`
+		Id             int64     `db:"id"`
+		ReportId       string    `db:"report_id"`
+		ProjectId      string    `db:"project_id"`
+		Engine         string    `db:"engine"`         // builtin or a provider name
+		Model          string    `db:"model"`          // external model name; empty for the built-in engine
+		EngineVersion  string    `db:"engine_version"` // rule-set, model or prompt version
+		InputHash      string    `db:"input_hash"`     // SHA-256 of the assessed text
+		RiskLevel      string    `db:"risk_level"`
+		Sentiment      float64   `db:"sentiment"`
+		Output         string    `db:"output"` // JSON result
+		LatencyMs      int64     `db:"latency_ms"`
+		Fallback       int64     `db:"fallback"`
+		FallbackReason string    `db:"fallback_reason"`
+		Cached         int64     `db:"cached"` // answered from an earlier assessment of the same input and version
+		CreatedAt      time.Time `db:"created_at"`
 	}
 )
 
@@ -79,14 +83,14 @@ func (m *defaultAssessmentsModel) FindOne(ctx context.Context, id int64) (*Asses
 }
 
 func (m *defaultAssessmentsModel) Insert(ctx context.Context, data *Assessments) (sql.Result, error) {
-	query := fmt.Sprintf("insert into %s (%s) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", m.table, assessmentsRowsExpectAutoSet)
-	ret, err := m.conn.ExecCtx(ctx, query, data.ReportId, data.Engine, data.EngineVersion, data.InputHash, data.RiskLevel, data.Sentiment, data.Output, data.LatencyMs, data.Fallback)
+	query := fmt.Sprintf("insert into %s (%s) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", m.table, assessmentsRowsExpectAutoSet)
+	ret, err := m.conn.ExecCtx(ctx, query, data.ReportId, data.ProjectId, data.Engine, data.Model, data.EngineVersion, data.InputHash, data.RiskLevel, data.Sentiment, data.Output, data.LatencyMs, data.Fallback, data.FallbackReason, data.Cached)
 	return ret, err
 }
 
 func (m *defaultAssessmentsModel) Update(ctx context.Context, data *Assessments) error {
 	query := fmt.Sprintf("update %s set %s where `id` = ?", m.table, assessmentsRowsWithPlaceHolder)
-	_, err := m.conn.ExecCtx(ctx, query, data.ReportId, data.Engine, data.EngineVersion, data.InputHash, data.RiskLevel, data.Sentiment, data.Output, data.LatencyMs, data.Fallback, data.Id)
+	_, err := m.conn.ExecCtx(ctx, query, data.ReportId, data.ProjectId, data.Engine, data.Model, data.EngineVersion, data.InputHash, data.RiskLevel, data.Sentiment, data.Output, data.LatencyMs, data.Fallback, data.FallbackReason, data.Cached, data.Id)
 	return err
 }
 

@@ -23,8 +23,20 @@ func NewAiGatewayServer(svcCtx *svc.ServiceContext) *AiGatewayServer {
 	}
 }
 
-// Assess scores free text for risk and sentiment and records the assessment.
+// Assess scores free text for risk and sentiment with the trial's provider (falling back to the built-in engine)
 func (s *AiGatewayServer) Assess(ctx context.Context, in *ai.AssessRequest) (*ai.AssessResponse, error) {
 	l := logic.NewAssessLogic(ctx, s.svcCtx)
 	return l.Assess(in)
+}
+
+// ListAssessments returns every assessment of a report, oldest first (the governance record).
+func (s *AiGatewayServer) ListAssessments(ctx context.Context, in *ai.ListAssessmentsRequest) (*ai.ListAssessmentsResponse, error) {
+	l := logic.NewListAssessmentsLogic(ctx, s.svcCtx)
+	return l.ListAssessments(in)
+}
+
+// AssessBatch re-assesses past reports with the current providers and versions; earlier results stay untouched.
+func (s *AiGatewayServer) AssessBatch(ctx context.Context, in *ai.AssessBatchRequest) (*ai.AssessBatchResponse, error) {
+	l := logic.NewAssessBatchLogic(ctx, s.svcCtx)
+	return l.AssessBatch(in)
 }

@@ -171,7 +171,7 @@ func (r *Runner) exec(ctx context.Context, rep store.Report, task string) (strin
 	var out any
 	switch task {
 	case store.TaskAI:
-		resp, err := r.ai.Assess(ctx, &ai.AssessRequest{ReportId: rep.ID, Text: rep.Notes})
+		resp, err := r.ai.Assess(ctx, &ai.AssessRequest{ReportId: rep.ID, Text: rep.Notes, ProjectId: rep.ProjectID})
 		if err != nil {
 			return "", err
 		}
