@@ -30,9 +30,9 @@ const (
 	KindExhausted
 	// KindUnavailable is a dependency that is down; the caller may retry.
 	KindUnavailable
-	// KindTooLarge is a request body over its limit (HTTP only).
+	// KindTooLarge is a request body or file over its limit (InvalidArgument over gRPC, 413 over HTTP).
 	KindTooLarge
-	// KindUnsupportedMedia is a request body of the wrong content type (HTTP only).
+	// KindUnsupportedMedia is a body or file of the wrong content type (InvalidArgument over gRPC, 415 over HTTP).
 	KindUnsupportedMedia
 )
 

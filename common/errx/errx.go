@@ -83,7 +83,12 @@ func ToStatus(err error) *status.Status {
 			msg = msgInternal
 		}
 		st := status.New(m.code, msg)
-		if withInfo, derr := st.WithDetails(&errdetails.ErrorInfo{Reason: e.Reason, Domain: Domain}); derr == nil {
+		info := &errdetails.ErrorInfo{Reason: e.Reason, Domain: Domain}
+		if refined[e.Kind] {
+			// InvalidArgument says too little for the gateway: the kind travels along so it answers 413/415.
+			info.Metadata = map[string]string{metaKind: e.Kind.String()}
+		}
+		if withInfo, derr := st.WithDetails(info); derr == nil {
 			return withInfo
 		}
 		return st
@@ -100,18 +105,44 @@ func ToStatus(err error) *status.Status {
 	return status.New(codes.Internal, msgInternal)
 }
 
-// Reason returns the ErrorInfo reason of a gRPC status error, or "" when it carries none.
-func Reason(err error) string {
+// refined are the kinds that share InvalidArgument over gRPC but have their own HTTP status.
+var refined = map[errs.Kind]bool{errs.KindTooLarge: true, errs.KindUnsupportedMedia: true}
+
+const metaKind = "kind"
+
+func errorInfo(err error) *errdetails.ErrorInfo {
 	st, ok := status.FromError(err)
 	if !ok {
-		return ""
+		return nil
 	}
 	for _, d := range st.Details() {
 		if info, ok := d.(*errdetails.ErrorInfo); ok {
-			return info.Reason
+			return info
 		}
 	}
+	return nil
+}
+
+// Reason returns the ErrorInfo reason of a gRPC status error, or "" when it carries none.
+func Reason(err error) string {
+	if info := errorInfo(err); info != nil {
+		return info.Reason
+	}
 	return ""
+}
+
+// refinedHTTP returns the HTTP status of an InvalidArgument status whose ErrorInfo names a refined kind.
+func refinedHTTP(err error) (int, bool) {
+	info := errorInfo(err)
+	if info == nil || info.Domain != Domain {
+		return 0, false
+	}
+	for k := range refined {
+		if info.Metadata[metaKind] == k.String() {
+			return kinds[k].http, true
+		}
+	}
+	return 0, false
 }
 
 // IsNotFound reports whether err (a domain error or a gRPC status error) means "not found".
@@ -147,6 +178,10 @@ func HTTP(err error) (int, Body) {
 		return httpStatus, Body{Error: msgTimeout, Reason: errs.ReasonTimeout}
 	case codes.Internal, codes.Unknown, codes.DataLoss, codes.Unimplemented:
 		return http.StatusInternalServerError, Body{Error: msgInternal, Reason: errs.ReasonInternal}
+	case codes.InvalidArgument:
+		if h, ok := refinedHTTP(st.Err()); ok {
+			httpStatus = h
+		}
 	}
 	if reason == "" {
 		// A status without our ErrorInfo comes from the transport, not from our code: its text is not for clients.

@@ -28,6 +28,8 @@ func TestDomainErrorRoundTrip(t *testing.T) {
 		{errs.New(errs.KindFailedPrecondition, "STATE", "state"), codes.FailedPrecondition, 409},
 		{errs.New(errs.KindExhausted, "LIMIT", "slow down"), codes.ResourceExhausted, 429},
 		{errs.New(errs.KindUnavailable, "DOWN", "down"), codes.Unavailable, 503},
+		{errs.New(errs.KindTooLarge, "FILE_TOO_LARGE", "file must be at most 10 bytes"), codes.InvalidArgument, 413},
+		{errs.New(errs.KindUnsupportedMedia, "UNSUPPORTED_IMAGE_TYPE", "file must be a JPEG"), codes.InvalidArgument, 415},
 	}
 	for _, tt := range tests {
 		// server side: domain error → status with reason
