@@ -35,6 +35,8 @@ func main() {
 	s := boot.MustRPCServer(c.RpcServerConf, func(grpcServer *grpc.Server) {
 		pdf.RegisterPdfServer(grpcServer, server.NewPdfServer(ctx))
 	})
+	// photos up to MaxPhotoBytes arrive in one message; gRPC's default limit is 4 MiB
+	s.AddOptions(grpc.MaxRecvMsgSize(c.MaxPhotoBytes + 1<<20))
 	defer s.Stop()
 
 	fmt.Printf("Starting rpc server at %s...\n", c.ListenOn)

@@ -87,6 +87,7 @@ type world struct {
 	sites                                     map[string]int64
 	participants                              map[string]int64 // subject code → participant id
 	patientA1, patientA2                      string           // participant tokens
+	phqReport                                 string           // A1-001's PHQ-9 report (questionnaire test)
 }
 
 func (w *world) url(path string) string { return w.s.gateway + path }

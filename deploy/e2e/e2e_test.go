@@ -37,6 +37,7 @@ func TestSuiteEndToEnd(t *testing.T) {
 	t.Run("bad report input", func(t *testing.T) { testBadInput(t, w) })
 	t.Run("members", func(t *testing.T) { testMembers(t, w) })
 	t.Run("questionnaires, alerts and reports", func(t *testing.T) { testQuestionnaireFlow(t, w) })
+	t.Run("photos and PDF summaries", func(t *testing.T) { testPhotosAndPDF(t, w) })
 	t.Run("authentication", func(t *testing.T) { testAuthentication(t, w) })
 	t.Run("access control", func(t *testing.T) { testAccess(t, w) })
 	t.Run("activation code", func(t *testing.T) { testActivationCode(t, w) })

@@ -75,6 +75,7 @@ func testQuestionnaireFlow(t *testing.T, w *world) {
 		first.Scores[0].RuleSetID != "epro-core" || len(first.Alerts) != 1 || first.Alerts[0].Severity != "urgent" {
 		t.Fatalf("submission: %+v", first)
 	}
+	w.phqReport = first.ReportID
 	must(t, 200, "POST", w.url("/api/v1/reports"), w.patientA1, body).decode(t, &again) // the app retries
 	if !again.Duplicate || again.ReportID != first.ReportID {
 		t.Fatalf("retry: %+v vs %+v", again, first)

@@ -128,7 +128,7 @@ func (s *stack) config(svc string) string {
 			"Tasks:\n  TaskTimeout: 3s\n  Lease: 5s\n  SweepInterval: 200ms\n  RetryBase: 200ms\n  RetryMax: 1s\n  MaxAttempts: 50\n"
 	case "project-api":
 		return fmt.Sprintf("Name: project-api\nHost: 127.0.0.1\nPort: %d\n", s.ports[svc]) + head +
-			"DataSource: " + q(s.dsn[svc]) + "\n" + client("UserRpc", "user.rpc") + client("ReportRpc", "report.rpc") +
+			"DataSource: " + q(s.dsn[svc]) + "\n" + client("UserRpc", "user.rpc") + client("ReportRpc", "report.rpc") + client("PdfRpc", "pdf.rpc") +
 			"Auth:\n  AccessSecret: " + jwtSecret + "\n  AccessExpire: 600\n" +
 			"Redis:\n  Host: " + s.redis + "\n  Type: node\n" +
 			// one client IP (loopback) runs every test: the per-IP quota is raised, the per-account one is the default

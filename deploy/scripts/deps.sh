@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # Installs the system packages the suite needs, from Debian's archive, only when they are missing.
-# Usage: deploy/scripts/deps.sh [group...]   groups: build (protoc), stack (mariadb, redis, etcd), test (etcd), pdf, bench
+# Usage: deploy/scripts/deps.sh [group...]   groups: build (protoc), stack (mariadb, redis, etcd, CJK font),
+#        test (etcd, redis, CJK font, pdftotext), bench (wrk)
 # Without root it only reports what is missing.
 set -euo pipefail
 
 declare -A PKGS=(
   [build]="protobuf-compiler"
-  [stack]="mariadb-server mariadb-client redis-server etcd-server"
-  [test]="etcd-server redis-server mariadb-client"
+  [stack]="mariadb-server mariadb-client redis-server etcd-server fonts-droid-fallback"
+  [test]="etcd-server redis-server mariadb-client fonts-droid-fallback poppler-utils"
   [bench]="wrk mariadb-client"
 )
 # command that proves a package is present
 declare -A PROBE=(
   [protobuf-compiler]=protoc [mariadb-server]=mariadbd [mariadb-client]=mysql [redis-server]=redis-server
-  [etcd-server]=etcd [wrk]=wrk
+  [etcd-server]=etcd [wrk]=wrk [poppler-utils]=pdftotext
+  [fonts-droid-fallback]=/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf
 )
 
 groups=("$@"); [ ${#groups[@]} -gt 0 ] || groups=(build stack test)
@@ -21,7 +23,7 @@ missing=()
 for g in "${groups[@]}"; do
   for p in ${PKGS[$g]:-}; do
     probe=${PROBE[$p]:-$p}
-    if ! command -v "$probe" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$probe" ] && [ ! -x "/usr/bin/$probe" ]; then
+    if ! command -v "$probe" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$probe" ] && [ ! -x "/usr/bin/$probe" ] && [ ! -f "$probe" ]; then
       [[ " ${missing[*]:-} " == *" $p "* ]] || missing+=("$p")
     fi
   done

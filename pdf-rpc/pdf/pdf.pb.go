@@ -23,15 +23,30 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
+// RenderRequest is everything a report summary shows; the caller decides what the viewer may see (a masked
+// name, say) before it asks.
 type RenderRequest struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	ReportId      string                 `protobuf:"bytes,1,opt,name=reportId,proto3" json:"reportId,omitempty"`
-	PatientId     string                 `protobuf:"bytes,2,opt,name=patientId,proto3" json:"patientId,omitempty"`
-	Score         int64                  `protobuf:"varint,3,opt,name=score,proto3" json:"score,omitempty"`
-	Notes         string                 `protobuf:"bytes,4,opt,name=notes,proto3" json:"notes,omitempty"`
-	ReceivedAt    string                 `protobuf:"bytes,5,opt,name=receivedAt,proto3" json:"receivedAt,omitempty"` // RFC 3339, UTC
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	state              protoimpl.MessageState `protogen:"open.v1"`
+	ReportId           string                 `protobuf:"bytes,1,opt,name=reportId,proto3" json:"reportId,omitempty"`
+	PatientId          string                 `protobuf:"bytes,2,opt,name=patientId,proto3" json:"patientId,omitempty"` // subject code
+	Score              int64                  `protobuf:"varint,3,opt,name=score,proto3" json:"score,omitempty"`        // the seed's short report score
+	Notes              string                 `protobuf:"bytes,4,opt,name=notes,proto3" json:"notes,omitempty"`
+	ReceivedAt         string                 `protobuf:"bytes,5,opt,name=receivedAt,proto3" json:"receivedAt,omitempty"` // RFC 3339, UTC
+	TrialName          string                 `protobuf:"bytes,6,opt,name=trialName,proto3" json:"trialName,omitempty"`
+	SiteName           string                 `protobuf:"bytes,7,opt,name=siteName,proto3" json:"siteName,omitempty"`
+	ParticipantName    string                 `protobuf:"bytes,8,opt,name=participantName,proto3" json:"participantName,omitempty"` // as the viewer may see it (masked unless they hold the PHI right)
+	Questionnaire      string                 `protobuf:"bytes,9,opt,name=questionnaire,proto3" json:"questionnaire,omitempty"`     // "url|version"
+	QuestionnaireTitle string                 `protobuf:"bytes,10,opt,name=questionnaireTitle,proto3" json:"questionnaireTitle,omitempty"`
+	Items              []*SummaryItem         `protobuf:"bytes,11,rep,name=items,proto3" json:"items,omitempty"`
+	Scores             []*SummaryScore        `protobuf:"bytes,12,rep,name=scores,proto3" json:"scores,omitempty"`
+	Alerts             []*SummaryAlert        `protobuf:"bytes,13,rep,name=alerts,proto3" json:"alerts,omitempty"`
+	AiResult           string                 `protobuf:"bytes,14,opt,name=aiResult,proto3" json:"aiResult,omitempty"` // e.g. "urgent — builtin builtin-1.1.0"
+	TrendInstrument    string                 `protobuf:"bytes,15,opt,name=trendInstrument,proto3" json:"trendInstrument,omitempty"`
+	Trend              []*TrendPoint          `protobuf:"bytes,16,rep,name=trend,proto3" json:"trend,omitempty"`                 // the participant's previous reports, oldest first
+	AttachmentIds      []string               `protobuf:"bytes,17,rep,name=attachmentIds,proto3" json:"attachmentIds,omitempty"` // photos: thumbnails are drawn
+	AuthoredAt         string                 `protobuf:"bytes,18,opt,name=authoredAt,proto3" json:"authoredAt,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *RenderRequest) Reset() {
@@ -99,6 +114,703 @@ func (x *RenderRequest) GetReceivedAt() string {
 	return ""
 }
 
+func (x *RenderRequest) GetTrialName() string {
+	if x != nil {
+		return x.TrialName
+	}
+	return ""
+}
+
+func (x *RenderRequest) GetSiteName() string {
+	if x != nil {
+		return x.SiteName
+	}
+	return ""
+}
+
+func (x *RenderRequest) GetParticipantName() string {
+	if x != nil {
+		return x.ParticipantName
+	}
+	return ""
+}
+
+func (x *RenderRequest) GetQuestionnaire() string {
+	if x != nil {
+		return x.Questionnaire
+	}
+	return ""
+}
+
+func (x *RenderRequest) GetQuestionnaireTitle() string {
+	if x != nil {
+		return x.QuestionnaireTitle
+	}
+	return ""
+}
+
+func (x *RenderRequest) GetItems() []*SummaryItem {
+	if x != nil {
+		return x.Items
+	}
+	return nil
+}
+
+func (x *RenderRequest) GetScores() []*SummaryScore {
+	if x != nil {
+		return x.Scores
+	}
+	return nil
+}
+
+func (x *RenderRequest) GetAlerts() []*SummaryAlert {
+	if x != nil {
+		return x.Alerts
+	}
+	return nil
+}
+
+func (x *RenderRequest) GetAiResult() string {
+	if x != nil {
+		return x.AiResult
+	}
+	return ""
+}
+
+func (x *RenderRequest) GetTrendInstrument() string {
+	if x != nil {
+		return x.TrendInstrument
+	}
+	return ""
+}
+
+func (x *RenderRequest) GetTrend() []*TrendPoint {
+	if x != nil {
+		return x.Trend
+	}
+	return nil
+}
+
+func (x *RenderRequest) GetAttachmentIds() []string {
+	if x != nil {
+		return x.AttachmentIds
+	}
+	return nil
+}
+
+func (x *RenderRequest) GetAuthoredAt() string {
+	if x != nil {
+		return x.AuthoredAt
+	}
+	return ""
+}
+
+type SummaryItem struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Question      string                 `protobuf:"bytes,1,opt,name=question,proto3" json:"question,omitempty"`
+	Answer        string                 `protobuf:"bytes,2,opt,name=answer,proto3" json:"answer,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SummaryItem) Reset() {
+	*x = SummaryItem{}
+	mi := &file_pdf_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SummaryItem) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SummaryItem) ProtoMessage() {}
+
+func (x *SummaryItem) ProtoReflect() protoreflect.Message {
+	mi := &file_pdf_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SummaryItem.ProtoReflect.Descriptor instead.
+func (*SummaryItem) Descriptor() ([]byte, []int) {
+	return file_pdf_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *SummaryItem) GetQuestion() string {
+	if x != nil {
+		return x.Question
+	}
+	return ""
+}
+
+func (x *SummaryItem) GetAnswer() string {
+	if x != nil {
+		return x.Answer
+	}
+	return ""
+}
+
+type SummaryScore struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Instrument    string                 `protobuf:"bytes,1,opt,name=instrument,proto3" json:"instrument,omitempty"`
+	Total         int64                  `protobuf:"varint,2,opt,name=total,proto3" json:"total,omitempty"`
+	Band          string                 `protobuf:"bytes,3,opt,name=band,proto3" json:"band,omitempty"`
+	RuleSet       string                 `protobuf:"bytes,4,opt,name=ruleSet,proto3" json:"ruleSet,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SummaryScore) Reset() {
+	*x = SummaryScore{}
+	mi := &file_pdf_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SummaryScore) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SummaryScore) ProtoMessage() {}
+
+func (x *SummaryScore) ProtoReflect() protoreflect.Message {
+	mi := &file_pdf_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SummaryScore.ProtoReflect.Descriptor instead.
+func (*SummaryScore) Descriptor() ([]byte, []int) {
+	return file_pdf_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *SummaryScore) GetInstrument() string {
+	if x != nil {
+		return x.Instrument
+	}
+	return ""
+}
+
+func (x *SummaryScore) GetTotal() int64 {
+	if x != nil {
+		return x.Total
+	}
+	return 0
+}
+
+func (x *SummaryScore) GetBand() string {
+	if x != nil {
+		return x.Band
+	}
+	return ""
+}
+
+func (x *SummaryScore) GetRuleSet() string {
+	if x != nil {
+		return x.RuleSet
+	}
+	return ""
+}
+
+type SummaryAlert struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Rule          string                 `protobuf:"bytes,1,opt,name=rule,proto3" json:"rule,omitempty"`
+	Severity      string                 `protobuf:"bytes,2,opt,name=severity,proto3" json:"severity,omitempty"`
+	Status        string                 `protobuf:"bytes,3,opt,name=status,proto3" json:"status,omitempty"`
+	Reason        string                 `protobuf:"bytes,4,opt,name=reason,proto3" json:"reason,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SummaryAlert) Reset() {
+	*x = SummaryAlert{}
+	mi := &file_pdf_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SummaryAlert) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SummaryAlert) ProtoMessage() {}
+
+func (x *SummaryAlert) ProtoReflect() protoreflect.Message {
+	mi := &file_pdf_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SummaryAlert.ProtoReflect.Descriptor instead.
+func (*SummaryAlert) Descriptor() ([]byte, []int) {
+	return file_pdf_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *SummaryAlert) GetRule() string {
+	if x != nil {
+		return x.Rule
+	}
+	return ""
+}
+
+func (x *SummaryAlert) GetSeverity() string {
+	if x != nil {
+		return x.Severity
+	}
+	return ""
+}
+
+func (x *SummaryAlert) GetStatus() string {
+	if x != nil {
+		return x.Status
+	}
+	return ""
+}
+
+func (x *SummaryAlert) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+type TrendPoint struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Date          string                 `protobuf:"bytes,1,opt,name=date,proto3" json:"date,omitempty"`
+	Total         int64                  `protobuf:"varint,2,opt,name=total,proto3" json:"total,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *TrendPoint) Reset() {
+	*x = TrendPoint{}
+	mi := &file_pdf_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *TrendPoint) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*TrendPoint) ProtoMessage() {}
+
+func (x *TrendPoint) ProtoReflect() protoreflect.Message {
+	mi := &file_pdf_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use TrendPoint.ProtoReflect.Descriptor instead.
+func (*TrendPoint) Descriptor() ([]byte, []int) {
+	return file_pdf_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *TrendPoint) GetDate() string {
+	if x != nil {
+		return x.Date
+	}
+	return ""
+}
+
+func (x *TrendPoint) GetTotal() int64 {
+	if x != nil {
+		return x.Total
+	}
+	return 0
+}
+
+type DownloadRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StorageKey    string                 `protobuf:"bytes,1,opt,name=storageKey,proto3" json:"storageKey,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DownloadRequest) Reset() {
+	*x = DownloadRequest{}
+	mi := &file_pdf_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DownloadRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DownloadRequest) ProtoMessage() {}
+
+func (x *DownloadRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pdf_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DownloadRequest.ProtoReflect.Descriptor instead.
+func (*DownloadRequest) Descriptor() ([]byte, []int) {
+	return file_pdf_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *DownloadRequest) GetStorageKey() string {
+	if x != nil {
+		return x.StorageKey
+	}
+	return ""
+}
+
+// Chunk is a piece of a stored file; the first one carries the content type and size.
+type Chunk struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Data          []byte                 `protobuf:"bytes,1,opt,name=data,proto3" json:"data,omitempty"`
+	ContentType   string                 `protobuf:"bytes,2,opt,name=contentType,proto3" json:"contentType,omitempty"`
+	SizeBytes     int64                  `protobuf:"varint,3,opt,name=sizeBytes,proto3" json:"sizeBytes,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Chunk) Reset() {
+	*x = Chunk{}
+	mi := &file_pdf_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Chunk) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Chunk) ProtoMessage() {}
+
+func (x *Chunk) ProtoReflect() protoreflect.Message {
+	mi := &file_pdf_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Chunk.ProtoReflect.Descriptor instead.
+func (*Chunk) Descriptor() ([]byte, []int) {
+	return file_pdf_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *Chunk) GetData() []byte {
+	if x != nil {
+		return x.Data
+	}
+	return nil
+}
+
+func (x *Chunk) GetContentType() string {
+	if x != nil {
+		return x.ContentType
+	}
+	return ""
+}
+
+func (x *Chunk) GetSizeBytes() int64 {
+	if x != nil {
+		return x.SizeBytes
+	}
+	return 0
+}
+
+// PutAttachmentRequest uploads a participant's photo (JPEG or PNG).
+type PutAttachmentRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ProjectId     string                 `protobuf:"bytes,1,opt,name=projectId,proto3" json:"projectId,omitempty"`
+	SiteId        int64                  `protobuf:"varint,2,opt,name=siteId,proto3" json:"siteId,omitempty"`
+	PatientId     string                 `protobuf:"bytes,3,opt,name=patientId,proto3" json:"patientId,omitempty"`
+	Data          []byte                 `protobuf:"bytes,4,opt,name=data,proto3" json:"data,omitempty"`
+	FileName      string                 `protobuf:"bytes,5,opt,name=fileName,proto3" json:"fileName,omitempty"`         // as uploaded; its extension must agree with the content
+	DeclaredType  string                 `protobuf:"bytes,6,opt,name=declaredType,proto3" json:"declaredType,omitempty"` // the upload's Content-Type; must agree with the content when given
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PutAttachmentRequest) Reset() {
+	*x = PutAttachmentRequest{}
+	mi := &file_pdf_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PutAttachmentRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PutAttachmentRequest) ProtoMessage() {}
+
+func (x *PutAttachmentRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pdf_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PutAttachmentRequest.ProtoReflect.Descriptor instead.
+func (*PutAttachmentRequest) Descriptor() ([]byte, []int) {
+	return file_pdf_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *PutAttachmentRequest) GetProjectId() string {
+	if x != nil {
+		return x.ProjectId
+	}
+	return ""
+}
+
+func (x *PutAttachmentRequest) GetSiteId() int64 {
+	if x != nil {
+		return x.SiteId
+	}
+	return 0
+}
+
+func (x *PutAttachmentRequest) GetPatientId() string {
+	if x != nil {
+		return x.PatientId
+	}
+	return ""
+}
+
+func (x *PutAttachmentRequest) GetData() []byte {
+	if x != nil {
+		return x.Data
+	}
+	return nil
+}
+
+func (x *PutAttachmentRequest) GetFileName() string {
+	if x != nil {
+		return x.FileName
+	}
+	return ""
+}
+
+func (x *PutAttachmentRequest) GetDeclaredType() string {
+	if x != nil {
+		return x.DeclaredType
+	}
+	return ""
+}
+
+type GetAttachmentRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	AttachmentId  string                 `protobuf:"bytes,1,opt,name=attachmentId,proto3" json:"attachmentId,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetAttachmentRequest) Reset() {
+	*x = GetAttachmentRequest{}
+	mi := &file_pdf_proto_msgTypes[8]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetAttachmentRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetAttachmentRequest) ProtoMessage() {}
+
+func (x *GetAttachmentRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_pdf_proto_msgTypes[8]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetAttachmentRequest.ProtoReflect.Descriptor instead.
+func (*GetAttachmentRequest) Descriptor() ([]byte, []int) {
+	return file_pdf_proto_rawDescGZIP(), []int{8}
+}
+
+func (x *GetAttachmentRequest) GetAttachmentId() string {
+	if x != nil {
+		return x.AttachmentId
+	}
+	return ""
+}
+
+type AttachmentInfo struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	AttachmentId  string                 `protobuf:"bytes,1,opt,name=attachmentId,proto3" json:"attachmentId,omitempty"`
+	ProjectId     string                 `protobuf:"bytes,2,opt,name=projectId,proto3" json:"projectId,omitempty"`
+	SiteId        int64                  `protobuf:"varint,3,opt,name=siteId,proto3" json:"siteId,omitempty"`
+	PatientId     string                 `protobuf:"bytes,4,opt,name=patientId,proto3" json:"patientId,omitempty"`
+	ContentType   string                 `protobuf:"bytes,5,opt,name=contentType,proto3" json:"contentType,omitempty"`
+	Width         int64                  `protobuf:"varint,6,opt,name=width,proto3" json:"width,omitempty"`
+	Height        int64                  `protobuf:"varint,7,opt,name=height,proto3" json:"height,omitempty"`
+	SizeBytes     int64                  `protobuf:"varint,8,opt,name=sizeBytes,proto3" json:"sizeBytes,omitempty"`
+	StorageKey    string                 `protobuf:"bytes,9,opt,name=storageKey,proto3" json:"storageKey,omitempty"`
+	Sha256        string                 `protobuf:"bytes,10,opt,name=sha256,proto3" json:"sha256,omitempty"`
+	ThumbKey      string                 `protobuf:"bytes,11,opt,name=thumbKey,proto3" json:"thumbKey,omitempty"`
+	CreatedAt     string                 `protobuf:"bytes,12,opt,name=createdAt,proto3" json:"createdAt,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AttachmentInfo) Reset() {
+	*x = AttachmentInfo{}
+	mi := &file_pdf_proto_msgTypes[9]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AttachmentInfo) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AttachmentInfo) ProtoMessage() {}
+
+func (x *AttachmentInfo) ProtoReflect() protoreflect.Message {
+	mi := &file_pdf_proto_msgTypes[9]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AttachmentInfo.ProtoReflect.Descriptor instead.
+func (*AttachmentInfo) Descriptor() ([]byte, []int) {
+	return file_pdf_proto_rawDescGZIP(), []int{9}
+}
+
+func (x *AttachmentInfo) GetAttachmentId() string {
+	if x != nil {
+		return x.AttachmentId
+	}
+	return ""
+}
+
+func (x *AttachmentInfo) GetProjectId() string {
+	if x != nil {
+		return x.ProjectId
+	}
+	return ""
+}
+
+func (x *AttachmentInfo) GetSiteId() int64 {
+	if x != nil {
+		return x.SiteId
+	}
+	return 0
+}
+
+func (x *AttachmentInfo) GetPatientId() string {
+	if x != nil {
+		return x.PatientId
+	}
+	return ""
+}
+
+func (x *AttachmentInfo) GetContentType() string {
+	if x != nil {
+		return x.ContentType
+	}
+	return ""
+}
+
+func (x *AttachmentInfo) GetWidth() int64 {
+	if x != nil {
+		return x.Width
+	}
+	return 0
+}
+
+func (x *AttachmentInfo) GetHeight() int64 {
+	if x != nil {
+		return x.Height
+	}
+	return 0
+}
+
+func (x *AttachmentInfo) GetSizeBytes() int64 {
+	if x != nil {
+		return x.SizeBytes
+	}
+	return 0
+}
+
+func (x *AttachmentInfo) GetStorageKey() string {
+	if x != nil {
+		return x.StorageKey
+	}
+	return ""
+}
+
+func (x *AttachmentInfo) GetSha256() string {
+	if x != nil {
+		return x.Sha256
+	}
+	return ""
+}
+
+func (x *AttachmentInfo) GetThumbKey() string {
+	if x != nil {
+		return x.ThumbKey
+	}
+	return ""
+}
+
+func (x *AttachmentInfo) GetCreatedAt() string {
+	if x != nil {
+		return x.CreatedAt
+	}
+	return ""
+}
+
 type RenderResponse struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	StorageKey    string                 `protobuf:"bytes,1,opt,name=storageKey,proto3" json:"storageKey,omitempty"` // content address of the stored PDF
@@ -110,7 +822,7 @@ type RenderResponse struct {
 
 func (x *RenderResponse) Reset() {
 	*x = RenderResponse{}
-	mi := &file_pdf_proto_msgTypes[1]
+	mi := &file_pdf_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -122,7 +834,7 @@ func (x *RenderResponse) String() string {
 func (*RenderResponse) ProtoMessage() {}
 
 func (x *RenderResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_pdf_proto_msgTypes[1]
+	mi := &file_pdf_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -135,7 +847,7 @@ func (x *RenderResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RenderResponse.ProtoReflect.Descriptor instead.
 func (*RenderResponse) Descriptor() ([]byte, []int) {
-	return file_pdf_proto_rawDescGZIP(), []int{1}
+	return file_pdf_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *RenderResponse) GetStorageKey() string {
@@ -163,7 +875,7 @@ var File_pdf_proto protoreflect.FileDescriptor
 
 const file_pdf_proto_rawDesc = "" +
 	"\n" +
-	"\tpdf.proto\x12\x03pdf\"\x95\x01\n" +
+	"\tpdf.proto\x12\x03pdf\"\x80\x05\n" +
 	"\rRenderRequest\x12\x1a\n" +
 	"\breportId\x18\x01 \x01(\tR\breportId\x12\x1c\n" +
 	"\tpatientId\x18\x02 \x01(\tR\tpatientId\x12\x14\n" +
@@ -171,15 +883,87 @@ const file_pdf_proto_rawDesc = "" +
 	"\x05notes\x18\x04 \x01(\tR\x05notes\x12\x1e\n" +
 	"\n" +
 	"receivedAt\x18\x05 \x01(\tR\n" +
-	"receivedAt\"f\n" +
+	"receivedAt\x12\x1c\n" +
+	"\ttrialName\x18\x06 \x01(\tR\ttrialName\x12\x1a\n" +
+	"\bsiteName\x18\a \x01(\tR\bsiteName\x12(\n" +
+	"\x0fparticipantName\x18\b \x01(\tR\x0fparticipantName\x12$\n" +
+	"\rquestionnaire\x18\t \x01(\tR\rquestionnaire\x12.\n" +
+	"\x12questionnaireTitle\x18\n" +
+	" \x01(\tR\x12questionnaireTitle\x12&\n" +
+	"\x05items\x18\v \x03(\v2\x10.pdf.SummaryItemR\x05items\x12)\n" +
+	"\x06scores\x18\f \x03(\v2\x11.pdf.SummaryScoreR\x06scores\x12)\n" +
+	"\x06alerts\x18\r \x03(\v2\x11.pdf.SummaryAlertR\x06alerts\x12\x1a\n" +
+	"\baiResult\x18\x0e \x01(\tR\baiResult\x12(\n" +
+	"\x0ftrendInstrument\x18\x0f \x01(\tR\x0ftrendInstrument\x12%\n" +
+	"\x05trend\x18\x10 \x03(\v2\x0f.pdf.TrendPointR\x05trend\x12$\n" +
+	"\rattachmentIds\x18\x11 \x03(\tR\rattachmentIds\x12\x1e\n" +
+	"\n" +
+	"authoredAt\x18\x12 \x01(\tR\n" +
+	"authoredAt\"A\n" +
+	"\vSummaryItem\x12\x1a\n" +
+	"\bquestion\x18\x01 \x01(\tR\bquestion\x12\x16\n" +
+	"\x06answer\x18\x02 \x01(\tR\x06answer\"r\n" +
+	"\fSummaryScore\x12\x1e\n" +
+	"\n" +
+	"instrument\x18\x01 \x01(\tR\n" +
+	"instrument\x12\x14\n" +
+	"\x05total\x18\x02 \x01(\x03R\x05total\x12\x12\n" +
+	"\x04band\x18\x03 \x01(\tR\x04band\x12\x18\n" +
+	"\aruleSet\x18\x04 \x01(\tR\aruleSet\"n\n" +
+	"\fSummaryAlert\x12\x12\n" +
+	"\x04rule\x18\x01 \x01(\tR\x04rule\x12\x1a\n" +
+	"\bseverity\x18\x02 \x01(\tR\bseverity\x12\x16\n" +
+	"\x06status\x18\x03 \x01(\tR\x06status\x12\x16\n" +
+	"\x06reason\x18\x04 \x01(\tR\x06reason\"6\n" +
+	"\n" +
+	"TrendPoint\x12\x12\n" +
+	"\x04date\x18\x01 \x01(\tR\x04date\x12\x14\n" +
+	"\x05total\x18\x02 \x01(\x03R\x05total\"1\n" +
+	"\x0fDownloadRequest\x12\x1e\n" +
+	"\n" +
+	"storageKey\x18\x01 \x01(\tR\n" +
+	"storageKey\"[\n" +
+	"\x05Chunk\x12\x12\n" +
+	"\x04data\x18\x01 \x01(\fR\x04data\x12 \n" +
+	"\vcontentType\x18\x02 \x01(\tR\vcontentType\x12\x1c\n" +
+	"\tsizeBytes\x18\x03 \x01(\x03R\tsizeBytes\"\xbe\x01\n" +
+	"\x14PutAttachmentRequest\x12\x1c\n" +
+	"\tprojectId\x18\x01 \x01(\tR\tprojectId\x12\x16\n" +
+	"\x06siteId\x18\x02 \x01(\x03R\x06siteId\x12\x1c\n" +
+	"\tpatientId\x18\x03 \x01(\tR\tpatientId\x12\x12\n" +
+	"\x04data\x18\x04 \x01(\fR\x04data\x12\x1a\n" +
+	"\bfileName\x18\x05 \x01(\tR\bfileName\x12\"\n" +
+	"\fdeclaredType\x18\x06 \x01(\tR\fdeclaredType\":\n" +
+	"\x14GetAttachmentRequest\x12\"\n" +
+	"\fattachmentId\x18\x01 \x01(\tR\fattachmentId\"\xe8\x02\n" +
+	"\x0eAttachmentInfo\x12\"\n" +
+	"\fattachmentId\x18\x01 \x01(\tR\fattachmentId\x12\x1c\n" +
+	"\tprojectId\x18\x02 \x01(\tR\tprojectId\x12\x16\n" +
+	"\x06siteId\x18\x03 \x01(\x03R\x06siteId\x12\x1c\n" +
+	"\tpatientId\x18\x04 \x01(\tR\tpatientId\x12 \n" +
+	"\vcontentType\x18\x05 \x01(\tR\vcontentType\x12\x14\n" +
+	"\x05width\x18\x06 \x01(\x03R\x05width\x12\x16\n" +
+	"\x06height\x18\a \x01(\x03R\x06height\x12\x1c\n" +
+	"\tsizeBytes\x18\b \x01(\x03R\tsizeBytes\x12\x1e\n" +
+	"\n" +
+	"storageKey\x18\t \x01(\tR\n" +
+	"storageKey\x12\x16\n" +
+	"\x06sha256\x18\n" +
+	" \x01(\tR\x06sha256\x12\x1a\n" +
+	"\bthumbKey\x18\v \x01(\tR\bthumbKey\x12\x1c\n" +
+	"\tcreatedAt\x18\f \x01(\tR\tcreatedAt\"f\n" +
 	"\x0eRenderResponse\x12\x1e\n" +
 	"\n" +
 	"storageKey\x18\x01 \x01(\tR\n" +
 	"storageKey\x12\x16\n" +
 	"\x06sha256\x18\x02 \x01(\tR\x06sha256\x12\x1c\n" +
-	"\tsizeBytes\x18\x03 \x01(\x03R\tsizeBytes28\n" +
+	"\tsizeBytes\x18\x03 \x01(\x03R\tsizeBytes2\xea\x01\n" +
 	"\x03Pdf\x121\n" +
-	"\x06Render\x12\x12.pdf.RenderRequest\x1a\x13.pdf.RenderResponseB\aZ\x05./pdfb\x06proto3"
+	"\x06Render\x12\x12.pdf.RenderRequest\x1a\x13.pdf.RenderResponse\x12.\n" +
+	"\bDownload\x12\x14.pdf.DownloadRequest\x1a\n" +
+	".pdf.Chunk0\x01\x12?\n" +
+	"\rPutAttachment\x12\x19.pdf.PutAttachmentRequest\x1a\x13.pdf.AttachmentInfo\x12?\n" +
+	"\rGetAttachment\x12\x19.pdf.GetAttachmentRequest\x1a\x13.pdf.AttachmentInfoB\aZ\x05./pdfb\x06proto3"
 
 var (
 	file_pdf_proto_rawDescOnce sync.Once
@@ -193,19 +977,38 @@ func file_pdf_proto_rawDescGZIP() []byte {
 	return file_pdf_proto_rawDescData
 }
 
-var file_pdf_proto_msgTypes = make([]protoimpl.MessageInfo, 2)
+var file_pdf_proto_msgTypes = make([]protoimpl.MessageInfo, 11)
 var file_pdf_proto_goTypes = []any{
-	(*RenderRequest)(nil),  // 0: pdf.RenderRequest
-	(*RenderResponse)(nil), // 1: pdf.RenderResponse
+	(*RenderRequest)(nil),        // 0: pdf.RenderRequest
+	(*SummaryItem)(nil),          // 1: pdf.SummaryItem
+	(*SummaryScore)(nil),         // 2: pdf.SummaryScore
+	(*SummaryAlert)(nil),         // 3: pdf.SummaryAlert
+	(*TrendPoint)(nil),           // 4: pdf.TrendPoint
+	(*DownloadRequest)(nil),      // 5: pdf.DownloadRequest
+	(*Chunk)(nil),                // 6: pdf.Chunk
+	(*PutAttachmentRequest)(nil), // 7: pdf.PutAttachmentRequest
+	(*GetAttachmentRequest)(nil), // 8: pdf.GetAttachmentRequest
+	(*AttachmentInfo)(nil),       // 9: pdf.AttachmentInfo
+	(*RenderResponse)(nil),       // 10: pdf.RenderResponse
 }
 var file_pdf_proto_depIdxs = []int32{
-	0, // 0: pdf.Pdf.Render:input_type -> pdf.RenderRequest
-	1, // 1: pdf.Pdf.Render:output_type -> pdf.RenderResponse
-	1, // [1:2] is the sub-list for method output_type
-	0, // [0:1] is the sub-list for method input_type
-	0, // [0:0] is the sub-list for extension type_name
-	0, // [0:0] is the sub-list for extension extendee
-	0, // [0:0] is the sub-list for field type_name
+	1,  // 0: pdf.RenderRequest.items:type_name -> pdf.SummaryItem
+	2,  // 1: pdf.RenderRequest.scores:type_name -> pdf.SummaryScore
+	3,  // 2: pdf.RenderRequest.alerts:type_name -> pdf.SummaryAlert
+	4,  // 3: pdf.RenderRequest.trend:type_name -> pdf.TrendPoint
+	0,  // 4: pdf.Pdf.Render:input_type -> pdf.RenderRequest
+	5,  // 5: pdf.Pdf.Download:input_type -> pdf.DownloadRequest
+	7,  // 6: pdf.Pdf.PutAttachment:input_type -> pdf.PutAttachmentRequest
+	8,  // 7: pdf.Pdf.GetAttachment:input_type -> pdf.GetAttachmentRequest
+	10, // 8: pdf.Pdf.Render:output_type -> pdf.RenderResponse
+	6,  // 9: pdf.Pdf.Download:output_type -> pdf.Chunk
+	9,  // 10: pdf.Pdf.PutAttachment:output_type -> pdf.AttachmentInfo
+	9,  // 11: pdf.Pdf.GetAttachment:output_type -> pdf.AttachmentInfo
+	8,  // [8:12] is the sub-list for method output_type
+	4,  // [4:8] is the sub-list for method input_type
+	4,  // [4:4] is the sub-list for extension type_name
+	4,  // [4:4] is the sub-list for extension extendee
+	0,  // [0:4] is the sub-list for field type_name
 }
 
 func init() { file_pdf_proto_init() }
@@ -219,7 +1022,7 @@ func file_pdf_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_pdf_proto_rawDesc), len(file_pdf_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   2,
+			NumMessages:   11,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -21,15 +21,26 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	Pdf_Render_FullMethodName = "/pdf.Pdf/Render"
+	Pdf_Render_FullMethodName        = "/pdf.Pdf/Render"
+	Pdf_Download_FullMethodName      = "/pdf.Pdf/Download"
+	Pdf_PutAttachment_FullMethodName = "/pdf.Pdf/PutAttachment"
+	Pdf_GetAttachment_FullMethodName = "/pdf.Pdf/GetAttachment"
 )
 
 // PdfClient is the client API for Pdf service.
 //
 // For semantics around ctx use and closing/ending streaming RPCs, please refer to https://pkg.go.dev/google.golang.org/grpc/?tab=doc#ClientConn.NewStream.
 type PdfClient interface {
-	// Render draws a one-page summary of a report and stores it; rendering the same input again stores nothing new.
+	// Render draws a report summary (CJK and Latin text, scores, alerts, AI result, score trend, photo thumbnails)
+	// and stores it content-addressed.
 	Render(ctx context.Context, in *RenderRequest, opts ...grpc.CallOption) (*RenderResponse, error)
+	// Download streams a stored file.
+	Download(ctx context.Context, in *DownloadRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[Chunk], error)
+	// PutAttachment checks a photo (type sniffed from content, size and pixel limits), re-encodes it without its
+	// metadata (EXIF location included), makes a thumbnail and stores both.
+	PutAttachment(ctx context.Context, in *PutAttachmentRequest, opts ...grpc.CallOption) (*AttachmentInfo, error)
+	// GetAttachment returns an attachment's record.
+	GetAttachment(ctx context.Context, in *GetAttachmentRequest, opts ...grpc.CallOption) (*AttachmentInfo, error)
 }
 
 type pdfClient struct {
@@ -50,12 +61,59 @@ func (c *pdfClient) Render(ctx context.Context, in *RenderRequest, opts ...grpc.
 	return out, nil
 }
 
+func (c *pdfClient) Download(ctx context.Context, in *DownloadRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[Chunk], error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	stream, err := c.cc.NewStream(ctx, &Pdf_ServiceDesc.Streams[0], Pdf_Download_FullMethodName, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &grpc.GenericClientStream[DownloadRequest, Chunk]{ClientStream: stream}
+	if err := x.ClientStream.SendMsg(in); err != nil {
+		return nil, err
+	}
+	if err := x.ClientStream.CloseSend(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type Pdf_DownloadClient = grpc.ServerStreamingClient[Chunk]
+
+func (c *pdfClient) PutAttachment(ctx context.Context, in *PutAttachmentRequest, opts ...grpc.CallOption) (*AttachmentInfo, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(AttachmentInfo)
+	err := c.cc.Invoke(ctx, Pdf_PutAttachment_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pdfClient) GetAttachment(ctx context.Context, in *GetAttachmentRequest, opts ...grpc.CallOption) (*AttachmentInfo, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(AttachmentInfo)
+	err := c.cc.Invoke(ctx, Pdf_GetAttachment_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // PdfServer is the server API for Pdf service.
 // All implementations must embed UnimplementedPdfServer
 // for forward compatibility.
 type PdfServer interface {
-	// Render draws a one-page summary of a report and stores it; rendering the same input again stores nothing new.
+	// Render draws a report summary (CJK and Latin text, scores, alerts, AI result, score trend, photo thumbnails)
+	// and stores it content-addressed.
 	Render(context.Context, *RenderRequest) (*RenderResponse, error)
+	// Download streams a stored file.
+	Download(*DownloadRequest, grpc.ServerStreamingServer[Chunk]) error
+	// PutAttachment checks a photo (type sniffed from content, size and pixel limits), re-encodes it without its
+	// metadata (EXIF location included), makes a thumbnail and stores both.
+	PutAttachment(context.Context, *PutAttachmentRequest) (*AttachmentInfo, error)
+	// GetAttachment returns an attachment's record.
+	GetAttachment(context.Context, *GetAttachmentRequest) (*AttachmentInfo, error)
 	mustEmbedUnimplementedPdfServer()
 }
 
@@ -68,6 +126,15 @@ type UnimplementedPdfServer struct{}
 
 func (UnimplementedPdfServer) Render(context.Context, *RenderRequest) (*RenderResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method Render not implemented")
+}
+func (UnimplementedPdfServer) Download(*DownloadRequest, grpc.ServerStreamingServer[Chunk]) error {
+	return status.Error(codes.Unimplemented, "method Download not implemented")
+}
+func (UnimplementedPdfServer) PutAttachment(context.Context, *PutAttachmentRequest) (*AttachmentInfo, error) {
+	return nil, status.Error(codes.Unimplemented, "method PutAttachment not implemented")
+}
+func (UnimplementedPdfServer) GetAttachment(context.Context, *GetAttachmentRequest) (*AttachmentInfo, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetAttachment not implemented")
 }
 func (UnimplementedPdfServer) mustEmbedUnimplementedPdfServer() {}
 func (UnimplementedPdfServer) testEmbeddedByValue()             {}
@@ -108,6 +175,53 @@ func _Pdf_Render_Handler(srv interface{}, ctx context.Context, dec func(interfac
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Pdf_Download_Handler(srv interface{}, stream grpc.ServerStream) error {
+	m := new(DownloadRequest)
+	if err := stream.RecvMsg(m); err != nil {
+		return err
+	}
+	return srv.(PdfServer).Download(m, &grpc.GenericServerStream[DownloadRequest, Chunk]{ServerStream: stream})
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type Pdf_DownloadServer = grpc.ServerStreamingServer[Chunk]
+
+func _Pdf_PutAttachment_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(PutAttachmentRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PdfServer).PutAttachment(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Pdf_PutAttachment_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PdfServer).PutAttachment(ctx, req.(*PutAttachmentRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Pdf_GetAttachment_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetAttachmentRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PdfServer).GetAttachment(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Pdf_GetAttachment_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PdfServer).GetAttachment(ctx, req.(*GetAttachmentRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // Pdf_ServiceDesc is the grpc.ServiceDesc for Pdf service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -119,7 +233,21 @@ var Pdf_ServiceDesc = grpc.ServiceDesc{
 			MethodName: "Render",
 			Handler:    _Pdf_Render_Handler,
 		},
+		{
+			MethodName: "PutAttachment",
+			Handler:    _Pdf_PutAttachment_Handler,
+		},
+		{
+			MethodName: "GetAttachment",
+			Handler:    _Pdf_GetAttachment_Handler,
+		},
 	},
-	Streams:  []grpc.StreamDesc{},
+	Streams: []grpc.StreamDesc{
+		{
+			StreamName:    "Download",
+			Handler:       _Pdf_Download_Handler,
+			ServerStreams: true,
+		},
+	},
 	Metadata: "pdf.proto",
 }

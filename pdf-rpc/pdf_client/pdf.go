@@ -14,12 +14,27 @@ import (
 )
 
 type (
-	RenderRequest  = pdf.RenderRequest
-	RenderResponse = pdf.RenderResponse
+	AttachmentInfo       = pdf.AttachmentInfo
+	Chunk                = pdf.Chunk
+	DownloadRequest      = pdf.DownloadRequest
+	GetAttachmentRequest = pdf.GetAttachmentRequest
+	PutAttachmentRequest = pdf.PutAttachmentRequest
+	RenderRequest        = pdf.RenderRequest
+	RenderResponse       = pdf.RenderResponse
+	SummaryAlert         = pdf.SummaryAlert
+	SummaryItem          = pdf.SummaryItem
+	SummaryScore         = pdf.SummaryScore
+	TrendPoint           = pdf.TrendPoint
 
 	Pdf interface {
-		// Render draws a one-page summary of a report and stores it; rendering the same input again stores nothing new.
+		// Render draws a report summary (CJK and Latin text, scores, alerts, AI result, score trend, photo thumbnails)
 		Render(ctx context.Context, in *RenderRequest, opts ...grpc.CallOption) (*RenderResponse, error)
+		// Download streams a stored file.
+		Download(ctx context.Context, in *DownloadRequest, opts ...grpc.CallOption) (pdf.Pdf_DownloadClient, error)
+		// PutAttachment checks a photo (type sniffed from content, size and pixel limits), re-encodes it without its
+		PutAttachment(ctx context.Context, in *PutAttachmentRequest, opts ...grpc.CallOption) (*AttachmentInfo, error)
+		// GetAttachment returns an attachment's record.
+		GetAttachment(ctx context.Context, in *GetAttachmentRequest, opts ...grpc.CallOption) (*AttachmentInfo, error)
 	}
 
 	defaultPdf struct {
@@ -33,8 +48,26 @@ func NewPdf(cli zrpc.Client) Pdf {
 	}
 }
 
-// Render draws a one-page summary of a report and stores it; rendering the same input again stores nothing new.
+// Render draws a report summary (CJK and Latin text, scores, alerts, AI result, score trend, photo thumbnails)
 func (m *defaultPdf) Render(ctx context.Context, in *RenderRequest, opts ...grpc.CallOption) (*RenderResponse, error) {
 	client := pdf.NewPdfClient(m.cli.Conn())
 	return client.Render(ctx, in, opts...)
+}
+
+// Download streams a stored file.
+func (m *defaultPdf) Download(ctx context.Context, in *DownloadRequest, opts ...grpc.CallOption) (pdf.Pdf_DownloadClient, error) {
+	client := pdf.NewPdfClient(m.cli.Conn())
+	return client.Download(ctx, in, opts...)
+}
+
+// PutAttachment checks a photo (type sniffed from content, size and pixel limits), re-encodes it without its
+func (m *defaultPdf) PutAttachment(ctx context.Context, in *PutAttachmentRequest, opts ...grpc.CallOption) (*AttachmentInfo, error) {
+	client := pdf.NewPdfClient(m.cli.Conn())
+	return client.PutAttachment(ctx, in, opts...)
+}
+
+// GetAttachment returns an attachment's record.
+func (m *defaultPdf) GetAttachment(ctx context.Context, in *GetAttachmentRequest, opts ...grpc.CallOption) (*AttachmentInfo, error) {
+	client := pdf.NewPdfClient(m.cli.Conn())
+	return client.GetAttachment(ctx, in, opts...)
 }

@@ -2292,6 +2292,135 @@ func (x *ProjectSummaryResponse) GetOpenAlerts() int64 {
 	return 0
 }
 
+// RenderPdfRequest asks for a report's PDF summary; the caller supplies what the viewer may see.
+type RenderPdfRequest struct {
+	state           protoimpl.MessageState `protogen:"open.v1"`
+	ReportId        string                 `protobuf:"bytes,1,opt,name=reportId,proto3" json:"reportId,omitempty"`
+	TrialName       string                 `protobuf:"bytes,2,opt,name=trialName,proto3" json:"trialName,omitempty"`
+	SiteName        string                 `protobuf:"bytes,3,opt,name=siteName,proto3" json:"siteName,omitempty"`
+	ParticipantName string                 `protobuf:"bytes,4,opt,name=participantName,proto3" json:"participantName,omitempty"` // masked unless the viewer holds the PHI right
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
+}
+
+func (x *RenderPdfRequest) Reset() {
+	*x = RenderPdfRequest{}
+	mi := &file_report_proto_msgTypes[32]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RenderPdfRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RenderPdfRequest) ProtoMessage() {}
+
+func (x *RenderPdfRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[32]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RenderPdfRequest.ProtoReflect.Descriptor instead.
+func (*RenderPdfRequest) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{32}
+}
+
+func (x *RenderPdfRequest) GetReportId() string {
+	if x != nil {
+		return x.ReportId
+	}
+	return ""
+}
+
+func (x *RenderPdfRequest) GetTrialName() string {
+	if x != nil {
+		return x.TrialName
+	}
+	return ""
+}
+
+func (x *RenderPdfRequest) GetSiteName() string {
+	if x != nil {
+		return x.SiteName
+	}
+	return ""
+}
+
+func (x *RenderPdfRequest) GetParticipantName() string {
+	if x != nil {
+		return x.ParticipantName
+	}
+	return ""
+}
+
+type RenderPdfResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	StorageKey    string                 `protobuf:"bytes,1,opt,name=storageKey,proto3" json:"storageKey,omitempty"`
+	Sha256        string                 `protobuf:"bytes,2,opt,name=sha256,proto3" json:"sha256,omitempty"`
+	SizeBytes     int64                  `protobuf:"varint,3,opt,name=sizeBytes,proto3" json:"sizeBytes,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RenderPdfResponse) Reset() {
+	*x = RenderPdfResponse{}
+	mi := &file_report_proto_msgTypes[33]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RenderPdfResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RenderPdfResponse) ProtoMessage() {}
+
+func (x *RenderPdfResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[33]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RenderPdfResponse.ProtoReflect.Descriptor instead.
+func (*RenderPdfResponse) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{33}
+}
+
+func (x *RenderPdfResponse) GetStorageKey() string {
+	if x != nil {
+		return x.StorageKey
+	}
+	return ""
+}
+
+func (x *RenderPdfResponse) GetSha256() string {
+	if x != nil {
+		return x.Sha256
+	}
+	return ""
+}
+
+func (x *RenderPdfResponse) GetSizeBytes() int64 {
+	if x != nil {
+		return x.SizeBytes
+	}
+	return 0
+}
+
 var File_report_proto protoreflect.FileDescriptor
 
 const file_report_proto_rawDesc = "" +
@@ -2510,8 +2639,20 @@ const file_report_proto_rawDesc = "" +
 	"\x06recent\x18\x02 \x03(\v2\x13.report.ReportBriefR\x06recent\x12\x1e\n" +
 	"\n" +
 	"openAlerts\x18\x03 \x01(\x03R\n" +
-	"openAlerts2\xa0\t\n" +
-	"\x06Report\x12L\n" +
+	"openAlerts\"\x92\x01\n" +
+	"\x10RenderPdfRequest\x12\x1a\n" +
+	"\breportId\x18\x01 \x01(\tR\breportId\x12\x1c\n" +
+	"\ttrialName\x18\x02 \x01(\tR\ttrialName\x12\x1a\n" +
+	"\bsiteName\x18\x03 \x01(\tR\bsiteName\x12(\n" +
+	"\x0fparticipantName\x18\x04 \x01(\tR\x0fparticipantName\"i\n" +
+	"\x11RenderPdfResponse\x12\x1e\n" +
+	"\n" +
+	"storageKey\x18\x01 \x01(\tR\n" +
+	"storageKey\x12\x16\n" +
+	"\x06sha256\x18\x02 \x01(\tR\x06sha256\x12\x1c\n" +
+	"\tsizeBytes\x18\x03 \x01(\x03R\tsizeBytes2\xe2\t\n" +
+	"\x06Report\x12@\n" +
+	"\tRenderPdf\x12\x18.report.RenderPdfRequest\x1a\x19.report.RenderPdfResponse\x12L\n" +
 	"\rListTemplates\x12\x1c.report.ListTemplatesRequest\x1a\x1d.report.ListTemplatesResponse\x12H\n" +
 	"\rAdoptTemplate\x12\x1c.report.AdoptTemplateRequest\x1a\x19.report.QuestionnaireInfo\x12N\n" +
 	"\x10PutQuestionnaire\x12\x1f.report.PutQuestionnaireRequest\x1a\x19.report.QuestionnaireInfo\x12[\n" +
@@ -2543,7 +2684,7 @@ func file_report_proto_rawDescGZIP() []byte {
 	return file_report_proto_rawDescData
 }
 
-var file_report_proto_msgTypes = make([]protoimpl.MessageInfo, 32)
+var file_report_proto_msgTypes = make([]protoimpl.MessageInfo, 34)
 var file_report_proto_goTypes = []any{
 	(*SubmitReportRequest)(nil),        // 0: report.SubmitReportRequest
 	(*SubmitReportResponse)(nil),       // 1: report.SubmitReportResponse
@@ -2577,6 +2718,8 @@ var file_report_proto_goTypes = []any{
 	(*ProjectSummaryRequest)(nil),      // 29: report.ProjectSummaryRequest
 	(*ReportBrief)(nil),                // 30: report.ReportBrief
 	(*ProjectSummaryResponse)(nil),     // 31: report.ProjectSummaryResponse
+	(*RenderPdfRequest)(nil),           // 32: report.RenderPdfRequest
+	(*RenderPdfResponse)(nil),          // 33: report.RenderPdfResponse
 }
 var file_report_proto_depIdxs = []int32{
 	3,  // 0: report.GetReportResponse.tasks:type_name -> report.TaskState
@@ -2591,40 +2734,42 @@ var file_report_proto_depIdxs = []int32{
 	20, // 9: report.ScoreHistoryResponse.points:type_name -> report.ScorePoint
 	14, // 10: report.ListAlertsResponse.alerts:type_name -> report.AlertInfo
 	30, // 11: report.ProjectSummaryResponse.recent:type_name -> report.ReportBrief
-	6,  // 12: report.Report.ListTemplates:input_type -> report.ListTemplatesRequest
-	8,  // 13: report.Report.AdoptTemplate:input_type -> report.AdoptTemplateRequest
-	9,  // 14: report.Report.PutQuestionnaire:input_type -> report.PutQuestionnaireRequest
-	10, // 15: report.Report.ListQuestionnaires:input_type -> report.ListQuestionnairesRequest
-	12, // 16: report.Report.SubmitResponse:input_type -> report.SubmitResponseRequest
-	16, // 17: report.Report.ListReports:input_type -> report.ListReportsRequest
-	19, // 18: report.Report.ScoreHistory:input_type -> report.ScoreHistoryRequest
-	22, // 19: report.Report.ListAlerts:input_type -> report.ListAlertsRequest
-	24, // 20: report.Report.AcknowledgeAlert:input_type -> report.AlertActionRequest
-	24, // 21: report.Report.ResolveAlert:input_type -> report.AlertActionRequest
-	26, // 22: report.Report.GetTrialSettings:input_type -> report.GetTrialSettingsRequest
-	25, // 23: report.Report.PutTrialSettings:input_type -> report.TrialSettings
-	27, // 24: report.Report.Rescore:input_type -> report.RescoreRequest
-	29, // 25: report.Report.ProjectSummary:input_type -> report.ProjectSummaryRequest
-	0,  // 26: report.Report.SubmitReport:input_type -> report.SubmitReportRequest
-	2,  // 27: report.Report.GetReport:input_type -> report.GetReportRequest
-	7,  // 28: report.Report.ListTemplates:output_type -> report.ListTemplatesResponse
-	5,  // 29: report.Report.AdoptTemplate:output_type -> report.QuestionnaireInfo
-	5,  // 30: report.Report.PutQuestionnaire:output_type -> report.QuestionnaireInfo
-	11, // 31: report.Report.ListQuestionnaires:output_type -> report.ListQuestionnairesResponse
-	15, // 32: report.Report.SubmitResponse:output_type -> report.SubmitResponseResponse
-	18, // 33: report.Report.ListReports:output_type -> report.ListReportsResponse
-	21, // 34: report.Report.ScoreHistory:output_type -> report.ScoreHistoryResponse
-	23, // 35: report.Report.ListAlerts:output_type -> report.ListAlertsResponse
-	14, // 36: report.Report.AcknowledgeAlert:output_type -> report.AlertInfo
-	14, // 37: report.Report.ResolveAlert:output_type -> report.AlertInfo
-	25, // 38: report.Report.GetTrialSettings:output_type -> report.TrialSettings
-	25, // 39: report.Report.PutTrialSettings:output_type -> report.TrialSettings
-	28, // 40: report.Report.Rescore:output_type -> report.RescoreResponse
-	31, // 41: report.Report.ProjectSummary:output_type -> report.ProjectSummaryResponse
-	1,  // 42: report.Report.SubmitReport:output_type -> report.SubmitReportResponse
-	4,  // 43: report.Report.GetReport:output_type -> report.GetReportResponse
-	28, // [28:44] is the sub-list for method output_type
-	12, // [12:28] is the sub-list for method input_type
+	32, // 12: report.Report.RenderPdf:input_type -> report.RenderPdfRequest
+	6,  // 13: report.Report.ListTemplates:input_type -> report.ListTemplatesRequest
+	8,  // 14: report.Report.AdoptTemplate:input_type -> report.AdoptTemplateRequest
+	9,  // 15: report.Report.PutQuestionnaire:input_type -> report.PutQuestionnaireRequest
+	10, // 16: report.Report.ListQuestionnaires:input_type -> report.ListQuestionnairesRequest
+	12, // 17: report.Report.SubmitResponse:input_type -> report.SubmitResponseRequest
+	16, // 18: report.Report.ListReports:input_type -> report.ListReportsRequest
+	19, // 19: report.Report.ScoreHistory:input_type -> report.ScoreHistoryRequest
+	22, // 20: report.Report.ListAlerts:input_type -> report.ListAlertsRequest
+	24, // 21: report.Report.AcknowledgeAlert:input_type -> report.AlertActionRequest
+	24, // 22: report.Report.ResolveAlert:input_type -> report.AlertActionRequest
+	26, // 23: report.Report.GetTrialSettings:input_type -> report.GetTrialSettingsRequest
+	25, // 24: report.Report.PutTrialSettings:input_type -> report.TrialSettings
+	27, // 25: report.Report.Rescore:input_type -> report.RescoreRequest
+	29, // 26: report.Report.ProjectSummary:input_type -> report.ProjectSummaryRequest
+	0,  // 27: report.Report.SubmitReport:input_type -> report.SubmitReportRequest
+	2,  // 28: report.Report.GetReport:input_type -> report.GetReportRequest
+	33, // 29: report.Report.RenderPdf:output_type -> report.RenderPdfResponse
+	7,  // 30: report.Report.ListTemplates:output_type -> report.ListTemplatesResponse
+	5,  // 31: report.Report.AdoptTemplate:output_type -> report.QuestionnaireInfo
+	5,  // 32: report.Report.PutQuestionnaire:output_type -> report.QuestionnaireInfo
+	11, // 33: report.Report.ListQuestionnaires:output_type -> report.ListQuestionnairesResponse
+	15, // 34: report.Report.SubmitResponse:output_type -> report.SubmitResponseResponse
+	18, // 35: report.Report.ListReports:output_type -> report.ListReportsResponse
+	21, // 36: report.Report.ScoreHistory:output_type -> report.ScoreHistoryResponse
+	23, // 37: report.Report.ListAlerts:output_type -> report.ListAlertsResponse
+	14, // 38: report.Report.AcknowledgeAlert:output_type -> report.AlertInfo
+	14, // 39: report.Report.ResolveAlert:output_type -> report.AlertInfo
+	25, // 40: report.Report.GetTrialSettings:output_type -> report.TrialSettings
+	25, // 41: report.Report.PutTrialSettings:output_type -> report.TrialSettings
+	28, // 42: report.Report.Rescore:output_type -> report.RescoreResponse
+	31, // 43: report.Report.ProjectSummary:output_type -> report.ProjectSummaryResponse
+	1,  // 44: report.Report.SubmitReport:output_type -> report.SubmitReportResponse
+	4,  // 45: report.Report.GetReport:output_type -> report.GetReportResponse
+	29, // [29:46] is the sub-list for method output_type
+	12, // [12:29] is the sub-list for method input_type
 	12, // [12:12] is the sub-list for extension type_name
 	12, // [12:12] is the sub-list for extension extendee
 	0,  // [0:12] is the sub-list for field type_name
@@ -2641,7 +2786,7 @@ func file_report_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_report_proto_rawDesc), len(file_report_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   32,
+			NumMessages:   34,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -21,6 +21,7 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
+	Report_RenderPdf_FullMethodName          = "/report.Report/RenderPdf"
 	Report_ListTemplates_FullMethodName      = "/report.Report/ListTemplates"
 	Report_AdoptTemplate_FullMethodName      = "/report.Report/AdoptTemplate"
 	Report_PutQuestionnaire_FullMethodName   = "/report.Report/PutQuestionnaire"
@@ -43,6 +44,8 @@ const (
 //
 // For semantics around ctx use and closing/ending streaming RPCs, please refer to https://pkg.go.dev/google.golang.org/grpc/?tab=doc#ClientConn.NewStream.
 type ReportClient interface {
+	// RenderPdf renders a report's summary (answers, scores, alerts, AI result, score trend, photos) through pdf-rpc.
+	RenderPdf(ctx context.Context, in *RenderPdfRequest, opts ...grpc.CallOption) (*RenderPdfResponse, error)
 	// ListTemplates lists the built-in instruments (PHQ-9, GAD-7, pain NRS, daily wellbeing) with zh and en text.
 	ListTemplates(ctx context.Context, in *ListTemplatesRequest, opts ...grpc.CallOption) (*ListTemplatesResponse, error)
 	// AdoptTemplate publishes a built-in template in a trial (again: AlreadyExists).
@@ -83,6 +86,16 @@ type reportClient struct {
 
 func NewReportClient(cc grpc.ClientConnInterface) ReportClient {
 	return &reportClient{cc}
+}
+
+func (c *reportClient) RenderPdf(ctx context.Context, in *RenderPdfRequest, opts ...grpc.CallOption) (*RenderPdfResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(RenderPdfResponse)
+	err := c.cc.Invoke(ctx, Report_RenderPdf_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 func (c *reportClient) ListTemplates(ctx context.Context, in *ListTemplatesRequest, opts ...grpc.CallOption) (*ListTemplatesResponse, error) {
@@ -249,6 +262,8 @@ func (c *reportClient) GetReport(ctx context.Context, in *GetReportRequest, opts
 // All implementations must embed UnimplementedReportServer
 // for forward compatibility.
 type ReportServer interface {
+	// RenderPdf renders a report's summary (answers, scores, alerts, AI result, score trend, photos) through pdf-rpc.
+	RenderPdf(context.Context, *RenderPdfRequest) (*RenderPdfResponse, error)
 	// ListTemplates lists the built-in instruments (PHQ-9, GAD-7, pain NRS, daily wellbeing) with zh and en text.
 	ListTemplates(context.Context, *ListTemplatesRequest) (*ListTemplatesResponse, error)
 	// AdoptTemplate publishes a built-in template in a trial (again: AlreadyExists).
@@ -291,6 +306,9 @@ type ReportServer interface {
 // pointer dereference when methods are called.
 type UnimplementedReportServer struct{}
 
+func (UnimplementedReportServer) RenderPdf(context.Context, *RenderPdfRequest) (*RenderPdfResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method RenderPdf not implemented")
+}
 func (UnimplementedReportServer) ListTemplates(context.Context, *ListTemplatesRequest) (*ListTemplatesResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ListTemplates not implemented")
 }
@@ -358,6 +376,24 @@ func RegisterReportServer(s grpc.ServiceRegistrar, srv ReportServer) {
 		t.testEmbeddedByValue()
 	}
 	s.RegisterService(&Report_ServiceDesc, srv)
+}
+
+func _Report_RenderPdf_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RenderPdfRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ReportServer).RenderPdf(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Report_RenderPdf_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ReportServer).RenderPdf(ctx, req.(*RenderPdfRequest))
+	}
+	return interceptor(ctx, in, info, handler)
 }
 
 func _Report_ListTemplates_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
@@ -655,6 +691,10 @@ var Report_ServiceDesc = grpc.ServiceDesc{
 	ServiceName: "report.Report",
 	HandlerType: (*ReportServer)(nil),
 	Methods: []grpc.MethodDesc{
+		{
+			MethodName: "RenderPdf",
+			Handler:    _Report_RenderPdf_Handler,
+		},
 		{
 			MethodName: "ListTemplates",
 			Handler:    _Report_ListTemplates_Handler,

@@ -32,6 +32,8 @@ type (
 	ProjectSummaryResponse     = report.ProjectSummaryResponse
 	PutQuestionnaireRequest    = report.PutQuestionnaireRequest
 	QuestionnaireInfo          = report.QuestionnaireInfo
+	RenderPdfRequest           = report.RenderPdfRequest
+	RenderPdfResponse          = report.RenderPdfResponse
 	ReportBrief                = report.ReportBrief
 	ReportSummary              = report.ReportSummary
 	RescoreRequest             = report.RescoreRequest
@@ -48,6 +50,8 @@ type (
 	TrialSettings              = report.TrialSettings
 
 	Report interface {
+		// RenderPdf renders a report's summary (answers, scores, alerts, AI result, score trend, photos) through pdf-rpc.
+		RenderPdf(ctx context.Context, in *RenderPdfRequest, opts ...grpc.CallOption) (*RenderPdfResponse, error)
 		// ListTemplates lists the built-in instruments (PHQ-9, GAD-7, pain NRS, daily wellbeing) with zh and en text.
 		ListTemplates(ctx context.Context, in *ListTemplatesRequest, opts ...grpc.CallOption) (*ListTemplatesResponse, error)
 		// AdoptTemplate publishes a built-in template in a trial (again: AlreadyExists).
@@ -90,6 +94,12 @@ func NewReport(cli zrpc.Client) Report {
 	return &defaultReport{
 		cli: cli,
 	}
+}
+
+// RenderPdf renders a report's summary (answers, scores, alerts, AI result, score trend, photos) through pdf-rpc.
+func (m *defaultReport) RenderPdf(ctx context.Context, in *RenderPdfRequest, opts ...grpc.CallOption) (*RenderPdfResponse, error) {
+	client := report.NewReportClient(m.cli.Conn())
+	return client.RenderPdf(ctx, in, opts...)
 }
 
 // ListTemplates lists the built-in instruments (PHQ-9, GAD-7, pain NRS, daily wellbeing) with zh and en text.

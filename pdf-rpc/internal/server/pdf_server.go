@@ -23,8 +23,26 @@ func NewPdfServer(svcCtx *svc.ServiceContext) *PdfServer {
 	}
 }
 
-// Render draws a one-page summary of a report and stores it; rendering the same input again stores nothing new.
+// Render draws a report summary (CJK and Latin text, scores, alerts, AI result, score trend, photo thumbnails)
 func (s *PdfServer) Render(ctx context.Context, in *pdf.RenderRequest) (*pdf.RenderResponse, error) {
 	l := logic.NewRenderLogic(ctx, s.svcCtx)
 	return l.Render(in)
+}
+
+// Download streams a stored file.
+func (s *PdfServer) Download(in *pdf.DownloadRequest, stream pdf.Pdf_DownloadServer) error {
+	l := logic.NewDownloadLogic(stream.Context(), s.svcCtx)
+	return l.Download(in, stream)
+}
+
+// PutAttachment checks a photo (type sniffed from content, size and pixel limits), re-encodes it without its
+func (s *PdfServer) PutAttachment(ctx context.Context, in *pdf.PutAttachmentRequest) (*pdf.AttachmentInfo, error) {
+	l := logic.NewPutAttachmentLogic(ctx, s.svcCtx)
+	return l.PutAttachment(in)
+}
+
+// GetAttachment returns an attachment's record.
+func (s *PdfServer) GetAttachment(ctx context.Context, in *pdf.GetAttachmentRequest) (*pdf.AttachmentInfo, error) {
+	l := logic.NewGetAttachmentLogic(ctx, s.svcCtx)
+	return l.GetAttachment(in)
 }

@@ -33,6 +33,9 @@ type Config struct {
 	// UserRpc and ReportRpc reach the services through etcd (or direct Endpoints).
 	UserRpc   zrpc.RpcClientConf
 	ReportRpc zrpc.RpcClientConf
+	PdfRpc    zrpc.RpcClientConf
+	// MaxPhotoBytes bounds an uploaded photo (pdf-rpc enforces its own limit too).
+	MaxPhotoBytes int `json:",default=10485760"`
 	// MemberLookup is how the members listing finds names: "batch" (BatchGetUsers in chunks of 100, default)
 	// or "each" (the seed's one GetUserInfo per member; kept for the benchmark that compares the two).
 	MemberLookup string `json:",default=batch,options=batch|each"`

@@ -8,6 +8,7 @@ import (
 
 	auth "github.com/openepro/epro/project-api/internal/handler/auth"
 	epro "github.com/openepro/epro/project-api/internal/handler/epro"
+	file "github.com/openepro/epro/project-api/internal/handler/file"
 	member "github.com/openepro/epro/project-api/internal/handler/member"
 	participant "github.com/openepro/epro/project-api/internal/handler/participant"
 	report "github.com/openepro/epro/project-api/internal/handler/report"
@@ -129,6 +130,32 @@ func RegisterHandlers(server *rest.Server, serverCtx *svc.ServiceContext) {
 				Method:  http.MethodPost,
 				Path:    "/reports",
 				Handler: epro.SubmitQuestionnaireHandler(serverCtx),
+			},
+		},
+		rest.WithJwt(serverCtx.Config.Auth.AccessSecret),
+		rest.WithJwtTransition(serverCtx.Config.Auth.PrevSecret, serverCtx.Config.Auth.Secret),
+		rest.WithPrefix("/api/v1"),
+	)
+
+	server.AddRoutes(
+		[]rest.Route{
+			{
+				// Upload a photo (multipart field file; JPEG or PNG, sniffed from the content) with the participant's token
+				Method:  http.MethodPost,
+				Path:    "/attachments",
+				Handler: file.UploadAttachmentHandler(serverCtx),
+			},
+			{
+				// Download a photo or its thumbnail (?thumb=true): the participant's own, or staff per the permission table; audited
+				Method:  http.MethodGet,
+				Path:    "/attachments/:aid",
+				Handler: file.DownloadAttachmentHandler(serverCtx),
+			},
+			{
+				// Download a report's PDF summary (rendered for the viewer: the participant's name masked unless ?reveal=true and phi.read); audited
+				Method:  http.MethodGet,
+				Path:    "/reports/:id/pdf",
+				Handler: file.ReportPdfHandler(serverCtx),
 			},
 		},
 		rest.WithJwt(serverCtx.Config.Auth.AccessSecret),

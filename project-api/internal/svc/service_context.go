@@ -6,6 +6,8 @@ package svc
 import (
 	"github.com/openepro/epro/common/actor"
 	"github.com/openepro/epro/common/boot"
+	"github.com/openepro/epro/pdf-rpc/pdf"
+	"github.com/openepro/epro/pdf-rpc/pdf_client"
 	"github.com/openepro/epro/project-api/internal/config"
 	"github.com/openepro/epro/project-api/internal/model"
 	"github.com/openepro/epro/report-rpc/report"
@@ -16,6 +18,7 @@ import (
 	"github.com/zeromicro/go-zero/core/stores/redis"
 	"github.com/zeromicro/go-zero/core/stores/sqlx"
 	"github.com/zeromicro/go-zero/zrpc"
+	"google.golang.org/grpc"
 )
 
 // ServiceContext holds project-api's dependencies.
@@ -29,6 +32,7 @@ type ServiceContext struct {
 	Activations  model.ActivationCodesModel
 	UserRpc      user_client.User
 	ReportRpc    report_client.Report
+	PdfRpc       pdf_client.Pdf
 	// AccountFailures and IPFailures count failed logins in Redis (go-zero's PeriodLimit).
 	AccountFailures *limit.PeriodLimit
 	IPFailures      *limit.PeriodLimit
@@ -37,21 +41,23 @@ type ServiceContext struct {
 
 // NewServiceContext connects to epro_project, Redis and the services; it panics at start-up on a bad config.
 func NewServiceContext(c config.Config) *ServiceContext {
-	boot.NoClientContentLogs(user.User_ServiceDesc, report.Report_ServiceDesc) // bodies carry PHI
+	boot.NoClientContentLogs(user.User_ServiceDesc, report.Report_ServiceDesc, pdf.Pdf_ServiceDesc) // bodies carry PHI
 	conn := boot.SQL(c.DataSource)
 	rds := redis.MustNewRedis(c.Redis)
 	withActor := zrpc.WithUnaryClientInterceptor(actor.UnaryClientInterceptor)
 	t := c.LoginThrottle
 	return &ServiceContext{
-		Config:          c,
-		DB:              conn,
-		Projects:        model.NewProjectsModel(conn),
-		Members:         model.NewProjectMembersModel(conn),
-		Sites:           model.NewSitesModel(conn),
-		Participants:    model.NewParticipantsModel(conn),
-		Activations:     model.NewActivationCodesModel(conn),
-		UserRpc:         user_client.NewUser(zrpc.MustNewClient(c.UserRpc, withActor)),
-		ReportRpc:       report_client.NewReport(zrpc.MustNewClient(c.ReportRpc, withActor)),
+		Config:       c,
+		DB:           conn,
+		Projects:     model.NewProjectsModel(conn),
+		Members:      model.NewProjectMembersModel(conn),
+		Sites:        model.NewSitesModel(conn),
+		Participants: model.NewParticipantsModel(conn),
+		Activations:  model.NewActivationCodesModel(conn),
+		UserRpc:      user_client.NewUser(zrpc.MustNewClient(c.UserRpc, withActor)),
+		ReportRpc:    report_client.NewReport(zrpc.MustNewClient(c.ReportRpc, withActor)),
+		PdfRpc: pdf_client.NewPdf(zrpc.MustNewClient(c.PdfRpc, withActor,
+			zrpc.WithDialOption(grpc.WithDefaultCallOptions(grpc.MaxCallSendMsgSize(c.MaxPhotoBytes+1<<20))))),
 		AccountFailures: limit.NewPeriodLimit(t.Window, t.AccountFailures, rds, "epro:login:acct:"),
 		IPFailures:      limit.NewPeriodLimit(t.Window, t.ClientIPFailures, rds, "epro:login:ip:"),
 		Redis:           rds,

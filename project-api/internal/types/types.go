@@ -63,6 +63,20 @@ type AlertView struct {
 	Escalations    int32  `json:"escalations"`
 }
 
+type AttachmentPath struct {
+	AttachmentID string `path:"aid"`
+	Thumb        bool   `form:"thumb,optional"`
+}
+
+type AttachmentView struct {
+	AttachmentID string `json:"attachmentId"`
+	ContentType  string `json:"contentType"`
+	Width        int64  `json:"width"`
+	Height       int64  `json:"height"`
+	SizeBytes    int64  `json:"sizeBytes"`
+	Sha256       string `json:"sha256"`
+}
+
 type CreateProjectReq struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
@@ -104,6 +118,14 @@ type EnrollReq struct {
 	Phone       string `json:"phone,optional"`
 	NationalID  string `json:"nationalId,optional"`
 	Pin         string `json:"pin,optional"`
+}
+
+type FileRef struct {
+	StorageKey  string `json:"storageKey"`
+	Sha256      string `json:"sha256"`
+	SizeBytes   int64  `json:"sizeBytes"`
+	ContentType string `json:"contentType"`
+	FileName    string `json:"fileName"`
 }
 
 type ListAlertsReq struct {
@@ -249,6 +271,11 @@ type ReportPage struct {
 type ReportPath struct {
 	ID       string `path:"id"`
 	ReportID string `path:"rid"`
+}
+
+type ReportPdfReq struct {
+	ReportID string `path:"id"`
+	Reveal   bool   `form:"reveal,optional"`
 }
 
 type ReportRow struct {

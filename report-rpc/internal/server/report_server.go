@@ -23,6 +23,12 @@ func NewReportServer(svcCtx *svc.ServiceContext) *ReportServer {
 	}
 }
 
+// RenderPdf renders a report's summary (answers, scores, alerts, AI result, score trend, photos) through pdf-rpc.
+func (s *ReportServer) RenderPdf(ctx context.Context, in *report.RenderPdfRequest) (*report.RenderPdfResponse, error) {
+	l := logic.NewRenderPdfLogic(ctx, s.svcCtx)
+	return l.RenderPdf(in)
+}
+
 // ListTemplates lists the built-in instruments (PHQ-9, GAD-7, pain NRS, daily wellbeing) with zh and en text.
 func (s *ReportServer) ListTemplates(ctx context.Context, in *report.ListTemplatesRequest) (*report.ListTemplatesResponse, error) {
 	l := logic.NewListTemplatesLogic(ctx, s.svcCtx)

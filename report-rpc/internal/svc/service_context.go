@@ -28,6 +28,7 @@ type ServiceContext struct {
 	Config config.Config
 	Store  *store.Store
 	Tasks  *tasks.Runner
+	Pdf    pdf_client.Pdf
 	// parsed published questionnaires: a published version never changes, so it is parsed once
 	definitions sync.Map // project|url|version → *questionnaire.Questionnaire
 }
@@ -60,6 +61,7 @@ func NewServiceContext(c config.Config) *ServiceContext {
 	st := store.New(boot.SQL(c.DataSource))
 	host, _ := os.Hostname()
 	t := c.Tasks
+	pdfClient := pdf_client.NewPdf(zrpc.MustNewClient(c.PdfRpc))
 	runner := tasks.NewRunner(tasks.Config{
 		Owner:   fmt.Sprintf("%s/%d/%s", host, os.Getpid(), uuid.NewString()[:8]),
 		Workers: t.Workers, QueueSize: t.QueueSize, TaskTimeout: t.TaskTimeout, Lease: t.Lease,
@@ -67,7 +69,7 @@ func NewServiceContext(c config.Config) *ServiceContext {
 		Policy:        tasks.Policy{MaxAttempts: t.MaxAttempts, BaseDelay: t.RetryBase, MaxDelay: t.RetryMax},
 	}, st,
 		aigateway.NewAiGateway(zrpc.MustNewClient(c.AiRpc)),
-		pdf_client.NewPdf(zrpc.MustNewClient(c.PdfRpc)),
+		pdfClient,
 		logx.Errorf)
-	return &ServiceContext{Config: c, Store: st, Tasks: runner}
+	return &ServiceContext{Config: c, Store: st, Tasks: runner, Pdf: pdfClient}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/openepro/epro/ai-gateway/ai"
 	"github.com/openepro/epro/pdf-rpc/pdf"
 	"github.com/openepro/epro/report-rpc/internal/store"
+	"github.com/openepro/epro/report-rpc/internal/summary"
 	"golang.org/x/sync/errgroup"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/status"
@@ -184,8 +185,11 @@ func (r *Runner) exec(ctx context.Context, rep store.Report, task string) (strin
 		out = map[string]any{"riskLevel": resp.RiskLevel, "sentiment": resp.Sentiment, "engine": resp.Engine,
 			"engineVersion": resp.EngineVersion, "assessmentId": resp.AssessmentId}
 	case store.TaskPDF:
-		resp, err := r.pdf.Render(ctx, &pdf.RenderRequest{ReportId: rep.ID, PatientId: rep.PatientID, Score: rep.Score,
-			Notes: rep.Notes, ReceivedAt: rep.ReceivedAt.Format(time.RFC3339Nano)})
+		req, err := summary.Build(ctx, r.store, rep.ID, summary.Header{})
+		if err != nil {
+			return "", err
+		}
+		resp, err := r.pdf.Render(ctx, req)
 		if err != nil {
 			return "", err
 		}

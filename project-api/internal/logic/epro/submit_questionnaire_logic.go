@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"github.com/openepro/epro/common/actor"
 	"github.com/openepro/epro/common/errs"
+	"github.com/openepro/epro/pdf-rpc/pdf"
 	"github.com/openepro/epro/project-api/internal/access"
 	"github.com/openepro/epro/project-api/internal/authn"
 	rpc "github.com/openepro/epro/report-rpc/report"
@@ -46,6 +47,12 @@ func (l *SubmitQuestionnaireLogic) SubmitQuestionnaire(req *types.SubmitQuestion
 	items, err := json.Marshal(req.Items)
 	if err != nil {
 		return nil, errs.Invalid(errs.ReasonFieldFormat, "items must be a list of QuestionnaireResponse items")
+	}
+	for i, id := range req.AttachmentIDs { // only the participant's own uploads
+		att, err := l.svcCtx.PdfRpc.GetAttachment(l.ctx, &pdf.GetAttachmentRequest{AttachmentId: id})
+		if err != nil || att.ProjectId != p.ProjectID || att.PatientId != p.SubjectCode {
+			return nil, errs.Invalid("ATTACHMENT_UNKNOWN", "attachmentIds[%d]: not one of your uploads", i)
+		}
 	}
 	a := actor.From(l.ctx)
 	a.UserID, a.Role = p.UserID, string(access.Participant)
