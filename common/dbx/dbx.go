@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"time"
 
 	"github.com/go-sql-driver/mysql"
 	"github.com/openepro/epro/common/migrate"
@@ -28,6 +29,9 @@ func Normalize(dsn string) (string, error) {
 	}
 	cfg.Params["time_zone"] = "'+00:00'"
 	cfg.Collation = "utf8mb4_unicode_ci"
+	if cfg.Timeout == 0 { // a database that is down answers fast: the request fails with 503, not after the OS timeout
+		cfg.Timeout = 3 * time.Second
+	}
 	return cfg.FormatDSN(), nil
 }
 

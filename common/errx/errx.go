@@ -5,12 +5,17 @@ package errx
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
+	"syscall"
 
 	"github.com/go-sql-driver/mysql"
 	"github.com/openepro/epro/common/errs"
+	"github.com/zeromicro/go-zero/core/breaker"
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
@@ -101,8 +106,29 @@ func ToStatus(err error) *status.Status {
 		return status.New(codes.DeadlineExceeded, msgTimeout)
 	case errors.Is(err, context.Canceled):
 		return status.New(codes.Canceled, "request canceled")
+	case errors.Is(err, breaker.ErrServiceUnavailable): // a go-zero breaker (SQL or RPC client) is open
+		return ToStatus(errs.Wrap(err, errs.KindUnavailable, errs.ReasonUnavailable, msgUnavailable))
+	case storeUnavailable(err):
+		return ToStatus(errs.Wrap(err, errs.KindUnavailable, "DATABASE_UNAVAILABLE", "the database is unavailable: retry shortly"))
 	}
 	return status.New(codes.Internal, msgInternal)
+}
+
+// storeUnavailable reports a database that cannot be reached (refused, reset, timed out, shutting down): the
+// caller may retry, and a client gets a fast 503, not a 500.
+func storeUnavailable(err error) bool {
+	var netErr *net.OpError
+	var myErr *mysql.MySQLError
+	switch {
+	case errors.Is(err, driver.ErrBadConn), errors.Is(err, mysql.ErrInvalidConn),
+		errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET), errors.Is(err, io.ErrUnexpectedEOF),
+		errors.As(err, &netErr):
+		return true
+	case errors.As(err, &myErr):
+		// 1040 too many connections, 1053 server shutdown in progress, 1927 connection killed
+		return myErr.Number == 1040 || myErr.Number == 1053 || myErr.Number == 1927
+	}
+	return false
 }
 
 // refined are the kinds that share InvalidArgument over gRPC but have their own HTTP status.
@@ -199,11 +225,16 @@ func UnaryServerInterceptor(logf func(ctx context.Context, method string, err er
 			return resp, nil
 		}
 		st := ToStatus(err)
-		if logf != nil && st.Code() == codes.Internal {
+		if logf != nil && (st.Code() == codes.Internal || st.Code() == codes.Unavailable && !isDomain(err)) {
 			logf(ctx, info.FullMethod, err)
 		}
 		return resp, st.Err()
 	}
+}
+
+func isDomain(err error) bool {
+	_, ok := errs.As(err)
+	return ok
 }
 
 // Redact describes err for logs without the values a database error may quote (a duplicate key's value, say).

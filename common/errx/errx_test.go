@@ -2,14 +2,18 @@ package errx
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/go-sql-driver/mysql"
 	"github.com/openepro/epro/common/errs"
+	"github.com/zeromicro/go-zero/core/breaker"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 )
@@ -87,5 +91,26 @@ func TestTransportStatuses(t *testing.T) {
 		if body.Error == "connection refused 10.1.2.3" || body.Error == "panic: x" || body.Error == "grpc says" {
 			t.Errorf("transport text leaked: %q", body.Error)
 		}
+	}
+}
+
+// A database that cannot be reached is a retryable 503, never a 500; other driver errors stay internal.
+func TestDatabaseUnavailableIs503(t *testing.T) {
+	refused := &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED}
+	for name, err := range map[string]error{
+		"refused":      fmt.Errorf("query: %w", refused),
+		"bad conn":     driver.ErrBadConn,
+		"invalid conn": mysql.ErrInvalidConn,
+		"shutdown":     &mysql.MySQLError{Number: 1053},
+	} {
+		if code, body := HTTP(ToStatus(err).Err()); code != http.StatusServiceUnavailable || body.Reason != "DATABASE_UNAVAILABLE" {
+			t.Errorf("%s: %d %+v", name, code, body)
+		}
+	}
+	if code, body := HTTP(ToStatus(breaker.ErrServiceUnavailable).Err()); code != http.StatusServiceUnavailable || body.Reason != errs.ReasonUnavailable {
+		t.Errorf("open breaker: %d %+v", code, body)
+	}
+	if code, _ := HTTP(&mysql.MySQLError{Number: 1146, Message: "Table 'x' doesn't exist"}); code != http.StatusInternalServerError {
+		t.Errorf("a schema error is internal, got %d", code)
 	}
 }
