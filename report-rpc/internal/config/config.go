@@ -14,6 +14,13 @@ type Config struct {
 	// AiRpc and PdfRpc reach ai-gateway and pdf-rpc through etcd (or direct Endpoints).
 	AiRpc  zrpc.RpcClientConf
 	PdfRpc zrpc.RpcClientConf
+	// GroupCommit batches concurrent short reports into multi-row transactions (Committers 0: one each).
+	// A report is still acknowledged only after the transaction holding it has committed.
+	GroupCommit struct {
+		Committers int           `json:",default=4,range=[0:64]"`
+		MaxBatch   int           `json:",default=128,range=[1:1000]"`
+		Timeout    time.Duration `json:",default=5s"`
+	}
 	// Tasks tunes the follow-up tasks run after each committed report.
 	Tasks struct {
 		Workers       int           `json:",default=16,range=[1:256]"`

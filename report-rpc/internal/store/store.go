@@ -54,6 +54,7 @@ type TaskRef struct {
 type Store struct {
 	conn    sqlx.SqlConn
 	reports model.ReportsModel
+	group   *groupCommitter // nil: every Create in its own transaction
 }
 
 // New returns a store over conn.
@@ -61,17 +62,13 @@ func New(conn sqlx.SqlConn) *Store {
 	return &Store{conn: conn, reports: model.NewReportsModel(conn)}
 }
 
-// Create commits a report and its pending tasks in one transaction.
+// Create commits a report and its pending tasks in one transaction (shared with concurrent reports when group
+// commit is on). It returns nil only once that transaction has committed.
 func (s *Store) Create(ctx context.Context, r Report) error {
-	return s.conn.TransactCtx(ctx, func(ctx context.Context, tx sqlx.Session) error {
-		if _, err := tx.ExecCtx(ctx, "INSERT INTO reports (id, project_id, site_id, patient_id, score, notes, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-			r.ID, r.ProjectID, r.SiteID, r.PatientID, r.Score, r.Notes, r.ReceivedAt); err != nil {
-			return err
-		}
-		_, err := tx.ExecCtx(ctx, "INSERT INTO report_tasks (report_id, task, result) VALUES (?, ?, ''), (?, ?, '')",
-			r.ID, TaskAI, r.ID, TaskPDF)
-		return err
-	})
+	if s.group != nil {
+		return s.group.submit(ctx, r)
+	}
+	return s.createMany(ctx, []Report{r})
 }
 
 // Get returns a report.

@@ -119,3 +119,61 @@ func containsRef(refs []store.TaskRef, ref store.TaskRef) bool {
 	}
 	return false
 }
+
+// Group commit: many concurrent reports, each acknowledged only when committed, none lost; a bad row in a batch
+// fails alone.
+func TestGroupCommit(t *testing.T) {
+	db := testkit.NewDatabase(t, "store", migrations.FS)
+	s := store.New(sqlx.NewMysql(db))
+	s.EnableGroupCommit(store.GroupCommit{Committers: 2, MaxBatch: 16})
+	const n = 300
+	dup := uuid.Must(uuid.NewV7()).String()
+	if err := s.Create(context.Background(), store.Report{ID: dup, PatientID: "P-0", ReceivedAt: time.Now().UTC()}); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	var acked, failed atomic.Int32
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			id := uuid.Must(uuid.NewV7()).String()
+			if i%50 == 7 {
+				id = dup // already stored: must fail without failing its batch
+			}
+			err := s.Create(context.Background(), store.Report{ID: id, ProjectID: "gc", PatientID: "P-1", Score: int64(i % 101),
+				Notes: "n", ReceivedAt: time.Now().UTC().Truncate(time.Microsecond)})
+			if err != nil {
+				failed.Add(1)
+			} else {
+				acked.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	if failed.Load() != n/50 {
+		t.Fatalf("%d failed, want exactly the %d duplicates", failed.Load(), n/50)
+	}
+	conn := testkit.OpenDB(t, db)
+	var reports, tasks int
+	if err := conn.QueryRow("SELECT COUNT(*) FROM reports WHERE project_id = 'gc'").Scan(&reports); err != nil {
+		t.Fatal(err)
+	}
+	if err := conn.QueryRow("SELECT COUNT(*) FROM report_tasks t JOIN reports r ON r.id = t.report_id WHERE r.project_id = 'gc' AND t.status = 'pending'").Scan(&tasks); err != nil {
+		t.Fatal(err)
+	}
+	if reports != int(acked.Load()) || tasks != 2*reports {
+		t.Fatalf("acknowledged %d, committed %d reports with %d pending tasks", acked.Load(), reports, tasks)
+	}
+}
+
+// A caller whose context ends while waiting is told so (and does not acknowledge).
+func TestGroupCommitHonoursContext(t *testing.T) {
+	s := newStore(t)
+	s.EnableGroupCommit(store.GroupCommit{Committers: 1, MaxBatch: 4})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := s.Create(ctx, store.Report{ID: uuid.NewString(), PatientID: "P", ReceivedAt: time.Now().UTC()}); err == nil {
+		t.Fatal("a cancelled caller got nil")
+	}
+}

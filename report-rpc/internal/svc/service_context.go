@@ -59,6 +59,8 @@ func (s *ServiceContext) Questionnaire(ctx context.Context, projectID, url, vers
 func NewServiceContext(c config.Config) *ServiceContext {
 	boot.NoClientContentLogs(ai.AiGateway_ServiceDesc, pdf.Pdf_ServiceDesc) // bodies carry PHI
 	st := store.New(boot.SQL(c.DataSource))
+	st.EnableGroupCommit(store.GroupCommit{Committers: c.GroupCommit.Committers, MaxBatch: c.GroupCommit.MaxBatch,
+		Timeout: c.GroupCommit.Timeout})
 	host, _ := os.Hostname()
 	t := c.Tasks
 	pdfClient := pdf_client.NewPdf(zrpc.MustNewClient(c.PdfRpc))
