@@ -9,9 +9,11 @@ import (
 	"flag"
 	"fmt"
 	"net/http"
+	"runtime/debug"
 
 	"github.com/openepro/epro/common/boot"
 	"github.com/openepro/epro/common/errx"
+	"github.com/openepro/epro/common/shed"
 	"github.com/openepro/epro/project-api/internal/config"
 	"github.com/openepro/epro/project-api/internal/handler"
 	"github.com/openepro/epro/project-api/internal/middleware"
@@ -40,6 +42,9 @@ func main() {
 	}
 
 	c.Prepare()
+	if c.Protection.MemoryLimit > 0 {
+		debug.SetMemoryLimit(c.Protection.MemoryLimit << 20)
+	}
 
 	// 401s from go-zero's JWT check get the same envelope as every other error.
 	server := rest.MustNewServer(c.RestConf, rest.WithUnauthorizedCallback(func(w http.ResponseWriter, r *http.Request, err error) {
@@ -47,7 +52,9 @@ func main() {
 			errx.Body{Error: "a valid access token is required", Reason: "UNAUTHENTICATED"})
 	}))
 	defer server.Stop()
-	server.Use(rest.ToMiddleware(func(next http.Handler) http.Handler { return middleware.Actor(next.ServeHTTP) }))
+	server.Use(middleware.Shedding(shed.New(shed.Options{CPUThreshold: c.Protection.ShedCPUThreshold})))
+	server.Use(middleware.Deadline(c.Protection.RequestTimeout))
+	server.Use(middleware.Actor)
 
 	// The one HTTP error mapping: domain errors and gRPC statuses → status + {"error","reason"}.
 	httpx.SetErrorHandlerCtx(func(ctx context.Context, err error) (int, any) {
@@ -62,5 +69,9 @@ func main() {
 	handler.RegisterHandlers(server, ctx)
 
 	fmt.Printf("Starting server at %s:%d...\n", c.Host, c.Port)
-	server.Start()
+	server.StartWithOpts(func(s *http.Server) {
+		if t := c.Protection.RequestTimeout; t > 0 {
+			s.ReadTimeout, s.WriteTimeout = 4*t/5, 11*t/10
+		}
+	})
 }

@@ -4,6 +4,9 @@
 package config
 
 import (
+	"time"
+
+	"github.com/zeromicro/go-zero/core/service"
 	"github.com/zeromicro/go-zero/core/stores/redis"
 	"github.com/zeromicro/go-zero/rest"
 	"github.com/zeromicro/go-zero/zrpc"
@@ -34,6 +37,9 @@ type Config struct {
 	UserRpc   zrpc.RpcClientConf
 	ReportRpc zrpc.RpcClientConf
 	PdfRpc    zrpc.RpcClientConf
+	// BenchNoDownstream makes POST /v1/report answer after decoding, validation and the token check without
+	// calling report-rpc (nothing is stored). For make bench's gateway comparison only; never set it in production.
+	BenchNoDownstream bool `json:",optional"`
 	// MaxPhotoBytes bounds an uploaded photo (pdf-rpc enforces its own limit too).
 	MaxPhotoBytes int `json:",default=10485760"`
 	// MemberLookup is how the members listing finds names: "batch" (BatchGetUsers in chunks of 100, default)
@@ -41,10 +47,44 @@ type Config struct {
 	MemberLookup string `json:",default=batch,options=batch|each"`
 	// MemberLookupConcurrency bounds the concurrent user-rpc calls of one members listing.
 	MemberLookupConcurrency int `json:",default=16,range=[1:256]"`
+
+	Protection Protection
+}
+
+// Protection is the gateway's own request protection, derived from RestConf by Prepare: go-zero's shedder
+// (cgroup-wide CPU) and timeout middleware (a goroutine and a buffered writer per request) are replaced by
+// cheaper equivalents in internal/middleware, configured by the same keys.
+type Protection struct {
+	// ShedCPUThreshold is RestConf.CpuThreshold applied to this process's own CPU (0: no shedding; only Mode pro sheds).
+	ShedCPUThreshold int64 `json:",optional"`
+	// AccessLog keeps go-zero's per-request log line (off by default: at peak it is a log write per report and a
+	// sixth of the gateway's CPU; Prometheus on the DevServer counts requests per route, code and latency, and
+	// every 5xx is logged by the error handler).
+	AccessLog bool `json:",optional"`
+	// MemoryLimit is the Go runtime's soft memory limit in MiB (0: none); it makes the collector return garbage
+	// before the heap doubles under load.
+	MemoryLimit int64 `json:",default=64"`
+	// RequestTimeout is RestConf.Timeout: every request's context deadline; the server's read timeout is 0.8×
+	// and its write timeout 1.1× of it, as go-zero sets them.
+	RequestTimeout time.Duration `json:",optional"`
 }
 
 // Prepare fills the derived settings after loading.
 func (c *Config) Prepare() {
+	c.Protection.RequestTimeout = time.Duration(c.Timeout) * time.Millisecond
+	c.Protection.ShedCPUThreshold = 0
+	if c.Mode == service.ProMode {
+		c.Protection.ShedCPUThreshold = c.CpuThreshold
+	}
+	c.CpuThreshold = 0
+	c.Middlewares.Shedding = false
+	c.Middlewares.Timeout = false
+	c.Middlewares.Log = c.Protection.AccessLog
+	// go-zero's stat middleware keeps every request's duration for a minute to log percentiles (megabytes at
+	// peak); Prometheus has the same histogram.
+	c.Middlewares.Metrics = false
+	// Spans go nowhere without an exporter: tracing middleware only when telemetry is configured.
+	c.Middlewares.Trace = c.Telemetry.Endpoint != ""
 	// Body limits are enforced per route by internal/reqbody (413 with the error envelope); go-zero's own MaxBytes
 	// middleware would answer 413 with an empty body first.
 	c.Middlewares.MaxBytes = false

@@ -1,0 +1,72 @@
+package middleware
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/openepro/epro/common/errx"
+	"github.com/openepro/epro/common/shed"
+	"github.com/zeromicro/go-zero/rest/httpx"
+)
+
+// overloadedBody is the 503 a shed request gets.
+var overloadedBody = errx.Body{Error: "the service is overloaded: retry shortly", Reason: "OVERLOADED"}
+
+// Shedding refuses requests with 503 while s says this process is overloaded (common/shed: its own CPU, not the
+// whole machine's). A request answered 503 or 504 does not count as a pass.
+func Shedding(s *shed.Shedder) func(http.HandlerFunc) http.HandlerFunc {
+	return func(next http.HandlerFunc) http.HandlerFunc {
+		if !s.Enabled() {
+			return next
+		}
+		return func(w http.ResponseWriter, r *http.Request) {
+			done, err := s.Allow()
+			if err != nil {
+				w.Header().Set("Retry-After", "1")
+				httpx.WriteJsonCtx(r.Context(), w, http.StatusServiceUnavailable, overloadedBody)
+				return
+			}
+			cw := &codeWriter{ResponseWriter: w, code: http.StatusOK}
+			defer func() { done(cw.code != http.StatusServiceUnavailable && cw.code != http.StatusGatewayTimeout) }()
+			next(cw, r)
+		}
+	}
+}
+
+// Deadline gives every request's context a deadline of d: the calls it makes downstream (gRPC, SQL) end with
+// it, and the error mapping answers 504. go-zero's timeout middleware does the same by running the handler in a
+// second goroutine behind a buffered response writer, which costs a third of the gateway's throughput; the
+// server's read and write timeouts (set at start) bound slow clients.
+func Deadline(d time.Duration) func(http.HandlerFunc) http.HandlerFunc {
+	return func(next http.HandlerFunc) http.HandlerFunc {
+		if d <= 0 {
+			return next
+		}
+		return func(w http.ResponseWriter, r *http.Request) {
+			ctx, cancel := context.WithTimeout(r.Context(), d)
+			defer cancel()
+			next(w, r.WithContext(ctx))
+		}
+	}
+}
+
+// codeWriter records the status code; it keeps http.Flusher for streamed downloads.
+type codeWriter struct {
+	http.ResponseWriter
+	code int
+}
+
+func (w *codeWriter) WriteHeader(code int) {
+	w.code = code
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *codeWriter) Flush() {
+	if f, ok := w.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+// Unwrap lets http.ResponseController reach the connection.
+func (w *codeWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
