@@ -46,11 +46,7 @@ func main() {
 		debug.SetMemoryLimit(c.Protection.MemoryLimit << 20)
 	}
 
-	// 401s from go-zero's JWT check get the same envelope as every other error.
-	server := rest.MustNewServer(c.RestConf, rest.WithUnauthorizedCallback(func(w http.ResponseWriter, r *http.Request, err error) {
-		httpx.WriteJsonCtx(r.Context(), w, http.StatusUnauthorized,
-			errx.Body{Error: "a valid access token is required", Reason: "UNAUTHENTICATED"})
-	}))
+	server := rest.MustNewServer(c.RestConf)
 	defer server.Stop()
 	server.Use(middleware.Shedding(shed.New(shed.Options{CPUThreshold: c.Protection.ShedCPUThreshold})))
 	server.Use(middleware.Deadline(c.Protection.RequestTimeout))

@@ -17,13 +17,13 @@ type Config struct {
 	rest.RestConf
 	// DataSource is the DSN of epro_project (trials, sites, members, participants).
 	DataSource string
-	// Auth signs and verifies access tokens. AccessSecret signs; during a rotation PrevSecret (the old secret)
-	// still verifies. Secret mirrors AccessSecret for goctl's jwtTransition routes (filled in at start-up).
+	// Auth signs and verifies access tokens (internal/authn). AccessSecret signs; during a rotation PrevSecret
+	// (the old secret) still verifies. MaxCachedTokens bounds the verified tokens kept until they expire.
 	Auth struct {
-		AccessSecret string
-		AccessExpire int64  `json:",default=3600"`
-		PrevSecret   string `json:",optional"`
-		Secret       string `json:",optional"`
+		AccessSecret    string
+		AccessExpire    int64  `json:",default=3600"`
+		PrevSecret      string `json:",optional"`
+		MaxCachedTokens int    `json:",default=20000"`
 	}
 	// Redis holds login throttling counters.
 	Redis redis.RedisConf
@@ -88,8 +88,4 @@ func (c *Config) Prepare() {
 	// Body limits are enforced per route by internal/reqbody (413 with the error envelope); go-zero's own MaxBytes
 	// middleware would answer 413 with an empty body first.
 	c.Middlewares.MaxBytes = false
-	c.Auth.Secret = c.Auth.AccessSecret
-	if c.Auth.PrevSecret == "" {
-		c.Auth.PrevSecret = c.Auth.AccessSecret
-	}
 }

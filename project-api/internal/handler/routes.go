@@ -38,179 +38,184 @@ func RegisterHandlers(server *rest.Server, serverCtx *svc.ServiceContext) {
 	)
 
 	server.AddRoutes(
-		[]rest.Route{
-			{
-				// Create a staff account (platform administrators only)
-				Method:  http.MethodPost,
-				Path:    "/users",
-				Handler: auth.CreateStaffHandler(serverCtx),
-			},
-		},
-		rest.WithJwt(serverCtx.Config.Auth.AccessSecret),
-		rest.WithJwtTransition(serverCtx.Config.Auth.PrevSecret, serverCtx.Config.Auth.Secret),
+		rest.WithMiddlewares(
+			[]rest.Middleware{serverCtx.Authn},
+			[]rest.Route{
+				{
+					// Create a staff account (platform administrators only)
+					Method:  http.MethodPost,
+					Path:    "/users",
+					Handler: auth.CreateStaffHandler(serverCtx),
+				},
+			}...,
+		),
 		rest.WithPrefix("/api/v1"),
 	)
 
 	server.AddRoutes(
-		[]rest.Route{
-			{
-				// A trial's acknowledgement deadline and scoring thresholds
-				Method:  http.MethodPut,
-				Path:    "/projects/:id/alert-settings",
-				Handler: epro.PutAlertSettingsHandler(serverCtx),
-			},
-			{
-				// Alerts by site, severity and status
-				Method:  http.MethodGet,
-				Path:    "/projects/:id/alerts",
-				Handler: epro.ListAlertsHandler(serverCtx),
-			},
-			{
-				// Acknowledge an open alert
-				Method:  http.MethodPost,
-				Path:    "/projects/:id/alerts/:aid/acknowledge",
-				Handler: epro.AcknowledgeAlertHandler(serverCtx),
-			},
-			{
-				// Resolve an acknowledged alert with a note
-				Method:  http.MethodPost,
-				Path:    "/projects/:id/alerts/:aid/resolve",
-				Handler: epro.ResolveAlertHandler(serverCtx),
-			},
-			{
-				// A participant's score history, for charts
-				Method:  http.MethodGet,
-				Path:    "/projects/:id/participants/:pid/scores",
-				Handler: epro.ScoreHistoryHandler(serverCtx),
-			},
-			{
-				// Store a FHIR Questionnaire: status draft stays editable, active publishes (immutable)
-				Method:  http.MethodPost,
-				Path:    "/projects/:id/questionnaires",
-				Handler: epro.PutQuestionnaireHandler(serverCtx),
-			},
-			{
-				// A trial's questionnaires, every version
-				Method:  http.MethodGet,
-				Path:    "/projects/:id/questionnaires",
-				Handler: epro.ListQuestionnairesHandler(serverCtx),
-			},
-			{
-				// Publish a built-in instrument in a trial
-				Method:  http.MethodPost,
-				Path:    "/projects/:id/questionnaires/adopt",
-				Handler: epro.AdoptTemplateHandler(serverCtx),
-			},
-			{
-				// Reports by site, participant, questionnaire and date, newest first, cursor paginated
-				Method:  http.MethodGet,
-				Path:    "/projects/:id/reports",
-				Handler: epro.ListReportsHandler(serverCtx),
-			},
-			{
-				// One report with items, scores, rule set, AI and PDF state, alerts
-				Method:  http.MethodGet,
-				Path:    "/projects/:id/reports/:rid",
-				Handler: epro.GetReportHandler(serverCtx),
-			},
-			{
-				// Score the trial's reports again with the current rule set (old scores kept, audited)
-				Method:  http.MethodPost,
-				Path:    "/projects/:id/rescore",
-				Handler: epro.RescoreHandler(serverCtx),
-			},
-			{
-				// Built-in instruments (PHQ-9, GAD-7, pain NRS, daily wellbeing) with zh and en text
-				Method:  http.MethodGet,
-				Path:    "/questionnaire-templates",
-				Handler: epro.ListTemplatesHandler(serverCtx),
-			},
-			{
-				// Submit a questionnaire response (participant token); idempotent by clientSubmissionId
-				Method:  http.MethodPost,
-				Path:    "/reports",
-				Handler: epro.SubmitQuestionnaireHandler(serverCtx),
-			},
-		},
-		rest.WithJwt(serverCtx.Config.Auth.AccessSecret),
-		rest.WithJwtTransition(serverCtx.Config.Auth.PrevSecret, serverCtx.Config.Auth.Secret),
+		rest.WithMiddlewares(
+			[]rest.Middleware{serverCtx.Authn},
+			[]rest.Route{
+				{
+					// A trial's acknowledgement deadline and scoring thresholds
+					Method:  http.MethodPut,
+					Path:    "/projects/:id/alert-settings",
+					Handler: epro.PutAlertSettingsHandler(serverCtx),
+				},
+				{
+					// Alerts by site, severity and status
+					Method:  http.MethodGet,
+					Path:    "/projects/:id/alerts",
+					Handler: epro.ListAlertsHandler(serverCtx),
+				},
+				{
+					// Acknowledge an open alert
+					Method:  http.MethodPost,
+					Path:    "/projects/:id/alerts/:aid/acknowledge",
+					Handler: epro.AcknowledgeAlertHandler(serverCtx),
+				},
+				{
+					// Resolve an acknowledged alert with a note
+					Method:  http.MethodPost,
+					Path:    "/projects/:id/alerts/:aid/resolve",
+					Handler: epro.ResolveAlertHandler(serverCtx),
+				},
+				{
+					// A participant's score history, for charts
+					Method:  http.MethodGet,
+					Path:    "/projects/:id/participants/:pid/scores",
+					Handler: epro.ScoreHistoryHandler(serverCtx),
+				},
+				{
+					// Store a FHIR Questionnaire: status draft stays editable, active publishes (immutable)
+					Method:  http.MethodPost,
+					Path:    "/projects/:id/questionnaires",
+					Handler: epro.PutQuestionnaireHandler(serverCtx),
+				},
+				{
+					// A trial's questionnaires, every version
+					Method:  http.MethodGet,
+					Path:    "/projects/:id/questionnaires",
+					Handler: epro.ListQuestionnairesHandler(serverCtx),
+				},
+				{
+					// Publish a built-in instrument in a trial
+					Method:  http.MethodPost,
+					Path:    "/projects/:id/questionnaires/adopt",
+					Handler: epro.AdoptTemplateHandler(serverCtx),
+				},
+				{
+					// Reports by site, participant, questionnaire and date, newest first, cursor paginated
+					Method:  http.MethodGet,
+					Path:    "/projects/:id/reports",
+					Handler: epro.ListReportsHandler(serverCtx),
+				},
+				{
+					// One report with items, scores, rule set, AI and PDF state, alerts
+					Method:  http.MethodGet,
+					Path:    "/projects/:id/reports/:rid",
+					Handler: epro.GetReportHandler(serverCtx),
+				},
+				{
+					// Score the trial's reports again with the current rule set (old scores kept, audited)
+					Method:  http.MethodPost,
+					Path:    "/projects/:id/rescore",
+					Handler: epro.RescoreHandler(serverCtx),
+				},
+				{
+					// Built-in instruments (PHQ-9, GAD-7, pain NRS, daily wellbeing) with zh and en text
+					Method:  http.MethodGet,
+					Path:    "/questionnaire-templates",
+					Handler: epro.ListTemplatesHandler(serverCtx),
+				},
+				{
+					// Submit a questionnaire response (participant token); idempotent by clientSubmissionId
+					Method:  http.MethodPost,
+					Path:    "/reports",
+					Handler: epro.SubmitQuestionnaireHandler(serverCtx),
+				},
+			}...,
+		),
 		rest.WithPrefix("/api/v1"),
 	)
 
 	server.AddRoutes(
-		[]rest.Route{
-			{
-				// Upload a photo (multipart field file; JPEG or PNG, sniffed from the content) with the participant's token
-				Method:  http.MethodPost,
-				Path:    "/attachments",
-				Handler: file.UploadAttachmentHandler(serverCtx),
-			},
-			{
-				// Download a photo or its thumbnail (?thumb=true): the participant's own, or staff per the permission table; audited
-				Method:  http.MethodGet,
-				Path:    "/attachments/:aid",
-				Handler: file.DownloadAttachmentHandler(serverCtx),
-			},
-			{
-				// Download a report's PDF summary (rendered for the viewer: the participant's name masked unless ?reveal=true and phi.read); audited
-				Method:  http.MethodGet,
-				Path:    "/reports/:id/pdf",
-				Handler: file.ReportPdfHandler(serverCtx),
-			},
-		},
-		rest.WithJwt(serverCtx.Config.Auth.AccessSecret),
-		rest.WithJwtTransition(serverCtx.Config.Auth.PrevSecret, serverCtx.Config.Auth.Secret),
+		rest.WithMiddlewares(
+			[]rest.Middleware{serverCtx.Authn},
+			[]rest.Route{
+				{
+					// Upload a photo (multipart field file; JPEG or PNG, sniffed from the content) with the participant's token
+					Method:  http.MethodPost,
+					Path:    "/attachments",
+					Handler: file.UploadAttachmentHandler(serverCtx),
+				},
+				{
+					// Download a photo or its thumbnail (?thumb=true): the participant's own, or staff per the permission table; audited
+					Method:  http.MethodGet,
+					Path:    "/attachments/:aid",
+					Handler: file.DownloadAttachmentHandler(serverCtx),
+				},
+				{
+					// Download a report's PDF summary (rendered for the viewer: the participant's name masked unless ?reveal=true and phi.read); audited
+					Method:  http.MethodGet,
+					Path:    "/reports/:id/pdf",
+					Handler: file.ReportPdfHandler(serverCtx),
+				},
+			}...,
+		),
 		rest.WithPrefix("/api/v1"),
 	)
 
 	server.AddRoutes(
-		[]rest.Route{
-			{
-				// List a trial's members with their names (looked up in user-rpc) and roles
-				Method:  http.MethodGet,
-				Path:    "/api/project/:id/members",
-				Handler: member.GetProjectMembersHandler(serverCtx),
-			},
-		},
-		rest.WithJwt(serverCtx.Config.Auth.AccessSecret),
-		rest.WithJwtTransition(serverCtx.Config.Auth.PrevSecret, serverCtx.Config.Auth.Secret),
+		rest.WithMiddlewares(
+			[]rest.Middleware{serverCtx.Authn},
+			[]rest.Route{
+				{
+					// List a trial's members with their names (looked up in user-rpc) and roles
+					Method:  http.MethodGet,
+					Path:    "/api/project/:id/members",
+					Handler: member.GetProjectMembersHandler(serverCtx),
+				},
+			}...,
+		),
 	)
 
 	server.AddRoutes(
-		[]rest.Route{
-			{
-				// Enroll a participant at a site
-				Method:  http.MethodPost,
-				Path:    "/projects/:id/participants",
-				Handler: participant.EnrollParticipantHandler(serverCtx),
-			},
-			{
-				// Participants the caller may see (a site-limited role sees its site only)
-				Method:  http.MethodGet,
-				Path:    "/projects/:id/participants",
-				Handler: participant.ListParticipantsHandler(serverCtx),
-			},
-			{
-				// One participant; identifiers masked unless ?reveal=true and the role may see PHI (audited)
-				Method:  http.MethodGet,
-				Path:    "/projects/:id/participants/:pid",
-				Handler: participant.GetParticipantHandler(serverCtx),
-			},
-			{
-				// Issue a one-time activation code (valid 72 hours) with which the participant sets their own PIN
-				Method:  http.MethodPost,
-				Path:    "/projects/:id/participants/:pid/activation-code",
-				Handler: participant.CreateActivationCodeHandler(serverCtx),
-			},
-			{
-				// Set a participant's PIN
-				Method:  http.MethodPut,
-				Path:    "/projects/:id/participants/:pid/pin",
-				Handler: participant.SetParticipantPinHandler(serverCtx),
-			},
-		},
-		rest.WithJwt(serverCtx.Config.Auth.AccessSecret),
-		rest.WithJwtTransition(serverCtx.Config.Auth.PrevSecret, serverCtx.Config.Auth.Secret),
+		rest.WithMiddlewares(
+			[]rest.Middleware{serverCtx.Authn},
+			[]rest.Route{
+				{
+					// Enroll a participant at a site
+					Method:  http.MethodPost,
+					Path:    "/projects/:id/participants",
+					Handler: participant.EnrollParticipantHandler(serverCtx),
+				},
+				{
+					// Participants the caller may see (a site-limited role sees its site only)
+					Method:  http.MethodGet,
+					Path:    "/projects/:id/participants",
+					Handler: participant.ListParticipantsHandler(serverCtx),
+				},
+				{
+					// One participant; identifiers masked unless ?reveal=true and the role may see PHI (audited)
+					Method:  http.MethodGet,
+					Path:    "/projects/:id/participants/:pid",
+					Handler: participant.GetParticipantHandler(serverCtx),
+				},
+				{
+					// Issue a one-time activation code (valid 72 hours) with which the participant sets their own PIN
+					Method:  http.MethodPost,
+					Path:    "/projects/:id/participants/:pid/activation-code",
+					Handler: participant.CreateActivationCodeHandler(serverCtx),
+				},
+				{
+					// Set a participant's PIN
+					Method:  http.MethodPut,
+					Path:    "/projects/:id/participants/:pid/pin",
+					Handler: participant.SetParticipantPinHandler(serverCtx),
+				},
+			}...,
+		),
 		rest.WithPrefix("/api/v1"),
 	)
 
@@ -227,71 +232,73 @@ func RegisterHandlers(server *rest.Server, serverCtx *svc.ServiceContext) {
 	)
 
 	server.AddRoutes(
-		[]rest.Route{
-			{
-				// Submit a short report (seed contract) with a participant token; 200 only once it is committed
-				Method:  http.MethodPost,
-				Path:    "/v1/report",
-				Handler: report.SubmitReportHandler(serverCtx),
-			},
-		},
-		rest.WithJwt(serverCtx.Config.Auth.AccessSecret),
-		rest.WithJwtTransition(serverCtx.Config.Auth.PrevSecret, serverCtx.Config.Auth.Secret),
+		rest.WithMiddlewares(
+			[]rest.Middleware{serverCtx.Authn},
+			[]rest.Route{
+				{
+					// Submit a short report (seed contract) with a participant token; 200 only once it is committed
+					Method:  http.MethodPost,
+					Path:    "/v1/report",
+					Handler: report.SubmitReportHandler(serverCtx),
+				},
+			}...,
+		),
 	)
 
 	server.AddRoutes(
-		[]rest.Route{
-			{
-				// Create a trial (platform administrators)
-				Method:  http.MethodPost,
-				Path:    "/projects",
-				Handler: trial.CreateProjectHandler(serverCtx),
-			},
-			{
-				// Trials the caller belongs to
-				Method:  http.MethodGet,
-				Path:    "/projects",
-				Handler: trial.ListProjectsHandler(serverCtx),
-			},
-			{
-				// One trial
-				Method:  http.MethodGet,
-				Path:    "/projects/:id",
-				Handler: trial.GetProjectHandler(serverCtx),
-			},
-			{
-				// Rename a trial or change its status
-				Method:  http.MethodPut,
-				Path:    "/projects/:id",
-				Handler: trial.UpdateProjectHandler(serverCtx),
-			},
-			{
-				// Member count, participants per site, recent reports and open alerts, fetched concurrently
-				Method:  http.MethodGet,
-				Path:    "/projects/:id/dashboard",
-				Handler: trial.GetDashboardHandler(serverCtx),
-			},
-			{
-				// Add a member with a role, optionally limited to a site
-				Method:  http.MethodPost,
-				Path:    "/projects/:id/members",
-				Handler: trial.AddMemberHandler(serverCtx),
-			},
-			{
-				// Add a site to a trial
-				Method:  http.MethodPost,
-				Path:    "/projects/:id/sites",
-				Handler: trial.CreateSiteHandler(serverCtx),
-			},
-			{
-				// A trial's sites
-				Method:  http.MethodGet,
-				Path:    "/projects/:id/sites",
-				Handler: trial.ListSitesHandler(serverCtx),
-			},
-		},
-		rest.WithJwt(serverCtx.Config.Auth.AccessSecret),
-		rest.WithJwtTransition(serverCtx.Config.Auth.PrevSecret, serverCtx.Config.Auth.Secret),
+		rest.WithMiddlewares(
+			[]rest.Middleware{serverCtx.Authn},
+			[]rest.Route{
+				{
+					// Create a trial (platform administrators)
+					Method:  http.MethodPost,
+					Path:    "/projects",
+					Handler: trial.CreateProjectHandler(serverCtx),
+				},
+				{
+					// Trials the caller belongs to
+					Method:  http.MethodGet,
+					Path:    "/projects",
+					Handler: trial.ListProjectsHandler(serverCtx),
+				},
+				{
+					// One trial
+					Method:  http.MethodGet,
+					Path:    "/projects/:id",
+					Handler: trial.GetProjectHandler(serverCtx),
+				},
+				{
+					// Rename a trial or change its status
+					Method:  http.MethodPut,
+					Path:    "/projects/:id",
+					Handler: trial.UpdateProjectHandler(serverCtx),
+				},
+				{
+					// Member count, participants per site, recent reports and open alerts, fetched concurrently
+					Method:  http.MethodGet,
+					Path:    "/projects/:id/dashboard",
+					Handler: trial.GetDashboardHandler(serverCtx),
+				},
+				{
+					// Add a member with a role, optionally limited to a site
+					Method:  http.MethodPost,
+					Path:    "/projects/:id/members",
+					Handler: trial.AddMemberHandler(serverCtx),
+				},
+				{
+					// Add a site to a trial
+					Method:  http.MethodPost,
+					Path:    "/projects/:id/sites",
+					Handler: trial.CreateSiteHandler(serverCtx),
+				},
+				{
+					// A trial's sites
+					Method:  http.MethodGet,
+					Path:    "/projects/:id/sites",
+					Handler: trial.ListSitesHandler(serverCtx),
+				},
+			}...,
+		),
 		rest.WithPrefix("/api/v1"),
 	)
 }

@@ -8,7 +8,9 @@ import (
 	"github.com/openepro/epro/common/boot"
 	"github.com/openepro/epro/pdf-rpc/pdf"
 	"github.com/openepro/epro/pdf-rpc/pdf_client"
+	"github.com/openepro/epro/project-api/internal/authn"
 	"github.com/openepro/epro/project-api/internal/config"
+	"github.com/openepro/epro/project-api/internal/middleware"
 	"github.com/openepro/epro/project-api/internal/model"
 	"github.com/openepro/epro/report-rpc/report"
 	"github.com/openepro/epro/report-rpc/report_client"
@@ -17,6 +19,7 @@ import (
 	"github.com/zeromicro/go-zero/core/limit"
 	"github.com/zeromicro/go-zero/core/stores/redis"
 	"github.com/zeromicro/go-zero/core/stores/sqlx"
+	"github.com/zeromicro/go-zero/rest"
 	"github.com/zeromicro/go-zero/zrpc"
 	"google.golang.org/grpc"
 )
@@ -37,10 +40,15 @@ type ServiceContext struct {
 	AccountFailures *limit.PeriodLimit
 	IPFailures      *limit.PeriodLimit
 	Redis           *redis.Redis
+	// Authn checks access tokens on every route the .api files mark `middleware: Authn`.
+	Authn rest.Middleware
 }
 
 // NewServiceContext connects to epro_project, Redis and the services; it panics at start-up on a bad config.
 func NewServiceContext(c config.Config) *ServiceContext {
+	if len(c.Auth.AccessSecret) < 16 { // HS256 with a short secret can be brute-forced offline from one token
+		panic("Auth.AccessSecret (EPRO_JWT_SECRET) must be at least 16 characters")
+	}
 	boot.NoClientContentLogs(user.User_ServiceDesc, report.Report_ServiceDesc, pdf.Pdf_ServiceDesc) // bodies carry PHI
 	conn := boot.SQL(c.DataSource)
 	rds := redis.MustNewRedis(c.Redis)
@@ -61,5 +69,7 @@ func NewServiceContext(c config.Config) *ServiceContext {
 		AccountFailures: limit.NewPeriodLimit(t.Window, t.AccountFailures, rds, "epro:login:acct:"),
 		IPFailures:      limit.NewPeriodLimit(t.Window, t.ClientIPFailures, rds, "epro:login:ip:"),
 		Redis:           rds,
+		Authn: middleware.NewAuthnMiddleware(authn.NewVerifier(c.Auth.AccessSecret, c.Auth.PrevSecret,
+			c.Auth.MaxCachedTokens)).Handle,
 	}
 }
