@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 MODULES := common user-rpc report-rpc pdf-rpc ai-gateway project-api deploy/e2e
 
-.PHONY: help up down test gen gen-check lint build tidy
+.PHONY: help up down test bench faults fuzz gen gen-check lint build tidy
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -15,6 +15,15 @@ down: ## stop what `make up` started
 
 test: ## run every test: unit, integration (real MariaDB) and end-to-end (etcd + the five services)
 	@deploy/scripts/test.sh
+
+bench: ## measure the suite side by side with Gin, net/http and mysqlslap; writes bench/RESULTS.md (~10 min)
+	@deploy/scripts/bench.sh
+
+faults: ## kill -9 report-rpc, stop etcd, crash MariaDB, take the AI model down, all under load; prints the table (~5 min)
+	@deploy/scripts/faults.sh
+
+fuzz: ## run every fuzz target for FUZZTIME each (default 20s); crashers land in testdata/fuzz as regression seeds
+	@deploy/scripts/fuzz.sh
 
 gen: ## regenerate code from .proto, .api and schema.sql with the pinned goctl/protoc plugins
 	@deploy/scripts/gen.sh

@@ -10,12 +10,14 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	mrand "math/rand/v2"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -50,7 +52,13 @@ func require(t testing.TB, what string, err error) {
 // it when the test ends. It returns a DSN for the new database, normalised with dbx.Normalize.
 func NewDatabase(t testing.TB, prefix string, migrations fs.FS) string {
 	t.Helper()
-	cfg, err := mysql.ParseDSN(AdminDSN())
+	return NewDatabaseOn(t, AdminDSN(), prefix, migrations)
+}
+
+// NewDatabaseOn is NewDatabase on the server of adminDSN (a private MariaDB, say).
+func NewDatabaseOn(t testing.TB, adminDSN, prefix string, migrations fs.FS) string {
+	t.Helper()
+	cfg, err := mysql.ParseDSN(adminDSN)
 	if err != nil {
 		t.Fatalf("EPRO_TEST_MYSQL_DSN: %v", err)
 	}
@@ -103,13 +111,32 @@ func RandomHex(n int) string {
 // FreePort returns a loopback TCP port that was free a moment ago.
 func FreePort(t testing.TB) int {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
+	// Ports come from below the kernel's ephemeral range (32768–60999 by default): a port from that range may be
+	// free now and taken a moment later as the local end of some outgoing connection (load tests open
+	// thousands), and the service meant to listen on it fails with "address already in use".
+	portMu.Lock()
+	defer portMu.Unlock()
+	for range 1000 {
+		p := 20000 + mrand.IntN(12000)
+		if portsGiven[p] {
+			continue
+		}
+		l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", p))
+		if err != nil {
+			continue
+		}
+		l.Close()
+		portsGiven[p] = true
+		return p
 	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
+	t.Fatal("no free port in 20000-31999")
+	return 0
 }
+
+var (
+	portMu     sync.Mutex
+	portsGiven = map[int]bool{} // never hand out the same port twice in one test binary
+)
 
 // Process is a child process a test started; it is stopped when the test ends.
 type Process struct {
@@ -117,10 +144,23 @@ type Process struct {
 	Cmd  *exec.Cmd
 	Log  string // file holding its stdout and stderr
 	done chan struct{}
+
+	t         testing.TB
+	dir, bin  string
+	env, args []string
+	restarts  int
 }
 
 // Start runs a command with its output in a log file under dir and stops it (SIGTERM, then SIGKILL) at cleanup.
 func Start(t testing.TB, dir, name string, env []string, bin string, args ...string) *Process {
+	t.Helper()
+	p := startProcess(t, dir, name, env, bin, args...)
+	t.Cleanup(func() { p.Stop(syscall.SIGTERM, 10*time.Second) })
+	return p
+}
+
+// startProcess is Start without the cleanup: the caller stops the process.
+func startProcess(t testing.TB, dir, name string, env []string, bin string, args ...string) *Process {
 	t.Helper()
 	logPath := filepath.Join(dir, name+".log")
 	logFile, err := os.Create(logPath)
@@ -131,14 +171,14 @@ func Start(t testing.TB, dir, name string, env []string, bin string, args ...str
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), env...)
 	cmd.Stdout, cmd.Stderr = logFile, logFile
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	// own process group (Stop signals the whole group); killed with the test binary if it dies without cleanup
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 	if err := cmd.Start(); err != nil {
 		logFile.Close()
 		t.Fatalf("start %s: %v", name, err)
 	}
-	p := &Process{Name: name, Cmd: cmd, Log: logPath, done: make(chan struct{})}
+	p := &Process{Name: name, Cmd: cmd, Log: logPath, done: make(chan struct{}), t: t, dir: dir, env: env, bin: bin, args: args}
 	go func() { _ = cmd.Wait(); logFile.Close(); close(p.done) }()
-	t.Cleanup(func() { p.Stop(syscall.SIGTERM, 10*time.Second) })
 	return p
 }
 
@@ -156,6 +196,14 @@ func (p *Process) Stop(sig syscall.Signal, grace time.Duration) {
 		_ = syscall.Kill(-p.Cmd.Process.Pid, syscall.SIGKILL)
 		<-p.done
 	}
+}
+
+// Restart starts the same command again (after Stop), logging to <name>-<n>.log.
+func (p *Process) Restart() *Process {
+	p.restarts++
+	q := Start(p.t, p.dir, fmt.Sprintf("%s-%d", p.Name, p.restarts), p.env, p.bin, p.args...)
+	q.Name, q.restarts = p.Name, p.restarts
+	return q
 }
 
 // Exited reports whether the process has ended.

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -24,11 +25,19 @@ type fakeLLM struct {
 	*httptest.Server
 	mu      sync.Mutex
 	prompts []string
+	// down makes it answer 503 (the fault tests' provider outage); calls counts every request it got
+	down  atomic.Bool
+	calls atomic.Int64
 }
 
 func startFakeLLM(t *testing.T) *fakeLLM {
 	f := &fakeLLM{}
 	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f.calls.Add(1)
+		if f.down.Load() {
+			http.Error(w, "model server down", http.StatusServiceUnavailable)
+			return
+		}
 		var req struct {
 			Messages []struct{ Content string } `json:"messages"`
 		}

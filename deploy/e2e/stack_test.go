@@ -34,6 +34,10 @@ type stack struct {
 	storage string
 	gateway string
 	llm     *fakeLLM // the AI team's model server, faked: speaks chat-completions
+	// etcdProc is the private etcd (the fault tests stop and restart it)
+	etcdProc *testkit.Process
+	// tweak, by instance name, edits a config before it is written (the benchmark's and fault tests' settings)
+	tweak map[string]func(string) string
 }
 
 var services = []string{"user-rpc", "ai-gateway", "pdf-rpc", "report-rpc", "project-api"}
@@ -65,16 +69,21 @@ func buildServices(t *testing.T, out string) {
 }
 
 func startStack(t *testing.T) *stack {
+	return startStackWith(t, nil)
+}
+
+// startStackWith starts the stack with config tweaks per instance name.
+func startStackWith(t *testing.T, tweak map[string]func(string) string) *stack {
 	t.Helper()
 	s := &stack{t: t, dir: t.TempDir(), dsn: map[string]string{}, ports: map[string]int{}, dev: map[string]int{},
-		procs: map[string]*testkit.Process{}}
+		procs: map[string]*testkit.Process{}, tweak: tweak}
 	s.dsn["user-rpc"] = testkit.NewDatabase(t, "user", usermig.FS)
 	s.dsn["project-api"] = testkit.NewDatabase(t, "project", projectmig.FS)
 	s.dsn["report-rpc"] = testkit.NewDatabase(t, "report", reportmig.FS)
 	s.dsn["pdf-rpc"] = testkit.NewDatabase(t, "pdf", pdfmig.FS)
 	s.dsn["ai-gateway"] = testkit.NewDatabase(t, "ai", aimig.FS)
 	s.llm = startFakeLLM(t)
-	s.etcd, _ = testkit.StartEtcd(t)
+	s.etcd, s.etcdProc = testkit.StartEtcd(t)
 	s.redis = testkit.StartRedis(t)
 	s.bins = filepath.Join(s.dir, "bin")
 	buildServices(t, s.bins)
@@ -155,6 +164,10 @@ func (s *stack) startAs(name, svc string) {
 	if name != svc { // same service, own ports
 		conf = strings.ReplaceAll(conf, fmt.Sprintf(":%d\n", s.ports[svc]), fmt.Sprintf(":%d\n", s.ports[name]))
 		conf = strings.ReplaceAll(conf, fmt.Sprintf("Port: %d\n", s.dev[svc]), fmt.Sprintf("Port: %d\n", s.dev[name]))
+		conf = strings.ReplaceAll(conf, fmt.Sprintf("Port: %d\n", s.ports[svc]), fmt.Sprintf("Port: %d\n", s.ports[name]))
+	}
+	if f := s.tweak[name]; f != nil {
+		conf = f(conf)
 	}
 	if err := os.WriteFile(cfg, []byte(conf), 0o600); err != nil {
 		t.Fatal(err)

@@ -92,3 +92,16 @@ stop_pidfile() {
 
 SERVICES=(user-rpc:user ai-gateway:ai pdf-rpc:pdf report-rpc:report project-api:project-api)
 declare -A DEVPORT=([project-api]=6060 [user-rpc]=6061 [report-rpc]=6062 [pdf-rpc]=6063 [ai-gateway]=6064)
+
+# provision_test_account creates the MariaDB account tests use (rights on t_* databases only) and exports its DSN.
+provision_test_account() {
+  [ -n "${EPRO_TEST_MYSQL_DSN:-}" ] && return 0
+  local pw=epro-test-only
+  mysql_admin <<SQL
+CREATE USER IF NOT EXISTS 'epro_test'@'localhost' IDENTIFIED BY '$pw';
+CREATE USER IF NOT EXISTS 'epro_test'@'127.0.0.1' IDENTIFIED BY '$pw';
+GRANT ALL PRIVILEGES ON \`t\_%\`.* TO 'epro_test'@'localhost';
+GRANT ALL PRIVILEGES ON \`t\_%\`.* TO 'epro_test'@'127.0.0.1';
+SQL
+  export EPRO_TEST_MYSQL_DSN="epro_test:$pw@tcp(127.0.0.1:3306)/"
+}

@@ -8,16 +8,7 @@ cd "$ROOT"
 "$ROOT/deploy/scripts/deps.sh" test
 ensure_mariadb
 
-if [ -z "${EPRO_TEST_MYSQL_DSN:-}" ]; then
-  pw=epro-test-only
-  mysql_admin <<SQL
-CREATE USER IF NOT EXISTS 'epro_test'@'localhost' IDENTIFIED BY '$pw';
-CREATE USER IF NOT EXISTS 'epro_test'@'127.0.0.1' IDENTIFIED BY '$pw';
-GRANT ALL PRIVILEGES ON \`t\_%\`.* TO 'epro_test'@'localhost';
-GRANT ALL PRIVILEGES ON \`t\_%\`.* TO 'epro_test'@'127.0.0.1';
-SQL
-  export EPRO_TEST_MYSQL_DSN="epro_test:$pw@tcp(127.0.0.1:3306)/"
-fi
+provision_test_account
 export EPRO_REQUIRE_INFRA=1
 
 status=0

@@ -73,6 +73,13 @@ func (l *RenderLogic) Render(in *pdf.RenderRequest) (*pdf.RenderResponse, error)
 
 	ctx, cancel := context.WithTimeout(l.ctx, l.svcCtx.Config.RenderTimeout)
 	defer cancel()
+	if d := l.svcCtx.Config.BenchRenderDelay; d > 0 { // make bench: a slow PDF service
+		select {
+		case <-time.After(d):
+		case <-ctx.Done():
+			return nil, errs.New(errs.KindUnavailable, "RENDER_TIMEOUT", "rendering took longer than %s", l.svcCtx.Config.RenderTimeout)
+		}
+	}
 	select { // bounded concurrency: wait for a slot or give up with the caller
 	case l.svcCtx.Renders <- struct{}{}:
 	case <-ctx.Done():

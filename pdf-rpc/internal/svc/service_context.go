@@ -2,6 +2,7 @@ package svc
 
 import (
 	"context"
+	"runtime"
 	"time"
 
 	"github.com/openepro/epro/common/boot"
@@ -35,7 +36,7 @@ func NewServiceContext(c config.Config) *ServiceContext {
 	lim.MaxBytes, lim.MaxPixels = c.MaxPhotoBytes, c.MaxPhotoPixels
 	return &ServiceContext{Config: c, Store: store, Documents: model.NewDocumentsModel(conn),
 		Attachments: model.NewAttachmentsModel(conn), Renderer: render.New(c.FontPath), Limits: lim,
-		Renders: make(chan struct{}, c.MaxConcurrentRenders)}
+		Renders: make(chan struct{}, renderSlots(c.MaxConcurrentRenders))}
 }
 
 // openStore picks the S3-compatible backend when it is configured, the local directory otherwise.
@@ -46,4 +47,12 @@ func openStore(c config.Config) (storage.Store, error) {
 		return storage.NewS3(ctx, c.S3)
 	}
 	return storage.NewLocal(c.StorageDir)
+}
+
+// renderSlots is the configured number of concurrent renders, or half the cores (at least one) for 0.
+func renderSlots(n int) int {
+	if n > 0 {
+		return n
+	}
+	return max(1, runtime.GOMAXPROCS(0)/2)
 }

@@ -63,7 +63,7 @@ type Protection struct {
 	AccessLog bool `json:",optional"`
 	// MemoryLimit is the Go runtime's soft memory limit in MiB (0: none); it makes the collector return garbage
 	// before the heap doubles under load.
-	MemoryLimit int64 `json:",default=64"`
+	MemoryLimit int64 `json:",default=32"`
 	// RequestTimeout is RestConf.Timeout: every request's context deadline; the server's read timeout is 0.8×
 	// and its write timeout 1.1× of it, as go-zero sets them.
 	RequestTimeout time.Duration `json:",optional"`

@@ -23,7 +23,7 @@ type Config struct {
 	}
 	// Tasks tunes the follow-up tasks run after each committed report.
 	Tasks struct {
-		Workers       int           `json:",default=16,range=[1:256]"`
+		Workers       int           `json:",default=64,range=[1:1024]"`
 		QueueSize     int           `json:",default=4096,range=[1:1000000]"`
 		TaskTimeout   time.Duration `json:",default=10s"`
 		Lease         time.Duration `json:",default=60s"`
