@@ -25,7 +25,7 @@ func TestShippedConfigPrepare(t *testing.T) {
 	if p.RequestTimeout != 5*time.Second || c.Middlewares.Timeout {
 		t.Errorf("timeout: %s, go-zero's on=%v", p.RequestTimeout, c.Middlewares.Timeout)
 	}
-	if p.MemoryLimit != 64 || p.AccessLog || c.Middlewares.Log || c.Middlewares.Trace {
+	if p.MemoryLimit != 32 || p.AccessLog || c.Middlewares.Log || c.Middlewares.Trace {
 		t.Errorf("memory limit %d MiB, access log %v/%v, trace %v", p.MemoryLimit, p.AccessLog, c.Middlewares.Log, c.Middlewares.Trace)
 	}
 	if !c.Middlewares.Prometheus || !c.Middlewares.Breaker || !c.Middlewares.Recover || !c.Middlewares.MaxConns {
