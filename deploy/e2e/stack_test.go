@@ -74,14 +74,19 @@ func startStack(t *testing.T) *stack {
 
 // startStackWith starts the stack with config tweaks per instance name.
 func startStackWith(t *testing.T, tweak map[string]func(string) string) *stack {
+	return startStackOn(t, testkit.AdminDSN(), tweak)
+}
+
+// startStackOn starts the stack with its databases on the MariaDB server of adminDSN (a private one, say).
+func startStackOn(t *testing.T, adminDSN string, tweak map[string]func(string) string) *stack {
 	t.Helper()
 	s := &stack{t: t, dir: t.TempDir(), dsn: map[string]string{}, ports: map[string]int{}, dev: map[string]int{},
 		procs: map[string]*testkit.Process{}, tweak: tweak}
-	s.dsn["user-rpc"] = testkit.NewDatabase(t, "user", usermig.FS)
-	s.dsn["project-api"] = testkit.NewDatabase(t, "project", projectmig.FS)
-	s.dsn["report-rpc"] = testkit.NewDatabase(t, "report", reportmig.FS)
-	s.dsn["pdf-rpc"] = testkit.NewDatabase(t, "pdf", pdfmig.FS)
-	s.dsn["ai-gateway"] = testkit.NewDatabase(t, "ai", aimig.FS)
+	s.dsn["user-rpc"] = testkit.NewDatabaseOn(t, adminDSN, "user", usermig.FS)
+	s.dsn["project-api"] = testkit.NewDatabaseOn(t, adminDSN, "project", projectmig.FS)
+	s.dsn["report-rpc"] = testkit.NewDatabaseOn(t, adminDSN, "report", reportmig.FS)
+	s.dsn["pdf-rpc"] = testkit.NewDatabaseOn(t, adminDSN, "pdf", pdfmig.FS)
+	s.dsn["ai-gateway"] = testkit.NewDatabaseOn(t, adminDSN, "ai", aimig.FS)
 	s.llm = startFakeLLM(t)
 	s.etcd, s.etcdProc = testkit.StartEtcd(t)
 	s.redis = testkit.StartRedis(t)

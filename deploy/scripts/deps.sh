@@ -9,7 +9,7 @@ declare -A PKGS=(
   [build]="protobuf-compiler"
   [stack]="mariadb-server mariadb-client redis-server etcd-server fonts-droid-fallback"
   [test]="etcd-server redis-server mariadb-client fonts-droid-fallback poppler-utils"
-  [bench]="wrk mariadb-client"
+  [bench]="wrk mariadb-client mariadb-server"
 )
 # command that proves a package is present
 declare -A PROBE=(

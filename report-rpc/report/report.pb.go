@@ -1995,6 +1995,7 @@ func (x *GetTrialSettingsRequest) GetProjectId() string {
 type RescoreRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	ProjectId     string                 `protobuf:"bytes,1,opt,name=projectId,proto3" json:"projectId,omitempty"`
+	Reason        string                 `protobuf:"bytes,2,opt,name=reason,proto3" json:"reason,omitempty"` // reason for change, required (scores are clinical data)
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -2032,6 +2033,13 @@ func (*RescoreRequest) Descriptor() ([]byte, []int) {
 func (x *RescoreRequest) GetProjectId() string {
 	if x != nil {
 		return x.ProjectId
+	}
+	return ""
+}
+
+func (x *RescoreRequest) GetReason() string {
+	if x != nil {
+		return x.Reason
 	}
 	return ""
 }
@@ -2421,6 +2429,437 @@ func (x *RenderPdfResponse) GetSizeBytes() int64 {
 	return 0
 }
 
+// AuditFilter selects a trial's audit rows, newest first; beforeId pages (the last id of the previous page).
+type AuditFilter struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ProjectId     string                 `protobuf:"bytes,1,opt,name=projectId,proto3" json:"projectId,omitempty"`
+	EntityType    string                 `protobuf:"bytes,2,opt,name=entityType,proto3" json:"entityType,omitempty"`
+	EntityId      string                 `protobuf:"bytes,3,opt,name=entityId,proto3" json:"entityId,omitempty"`
+	Action        string                 `protobuf:"bytes,4,opt,name=action,proto3" json:"action,omitempty"` // exact, or a prefix ending in "."
+	ActorId       int64                  `protobuf:"varint,5,opt,name=actorId,proto3" json:"actorId,omitempty"`
+	From          string                 `protobuf:"bytes,6,opt,name=from,proto3" json:"from,omitempty"` // RFC 3339, inclusive
+	To            string                 `protobuf:"bytes,7,opt,name=to,proto3" json:"to,omitempty"`     // RFC 3339, exclusive
+	BeforeId      int64                  `protobuf:"varint,8,opt,name=beforeId,proto3" json:"beforeId,omitempty"`
+	Limit         int32                  `protobuf:"varint,9,opt,name=limit,proto3" json:"limit,omitempty"` // at most 500
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AuditFilter) Reset() {
+	*x = AuditFilter{}
+	mi := &file_report_proto_msgTypes[34]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AuditFilter) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AuditFilter) ProtoMessage() {}
+
+func (x *AuditFilter) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[34]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AuditFilter.ProtoReflect.Descriptor instead.
+func (*AuditFilter) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{34}
+}
+
+func (x *AuditFilter) GetProjectId() string {
+	if x != nil {
+		return x.ProjectId
+	}
+	return ""
+}
+
+func (x *AuditFilter) GetEntityType() string {
+	if x != nil {
+		return x.EntityType
+	}
+	return ""
+}
+
+func (x *AuditFilter) GetEntityId() string {
+	if x != nil {
+		return x.EntityId
+	}
+	return ""
+}
+
+func (x *AuditFilter) GetAction() string {
+	if x != nil {
+		return x.Action
+	}
+	return ""
+}
+
+func (x *AuditFilter) GetActorId() int64 {
+	if x != nil {
+		return x.ActorId
+	}
+	return 0
+}
+
+func (x *AuditFilter) GetFrom() string {
+	if x != nil {
+		return x.From
+	}
+	return ""
+}
+
+func (x *AuditFilter) GetTo() string {
+	if x != nil {
+		return x.To
+	}
+	return ""
+}
+
+func (x *AuditFilter) GetBeforeId() int64 {
+	if x != nil {
+		return x.BeforeId
+	}
+	return 0
+}
+
+func (x *AuditFilter) GetLimit() int32 {
+	if x != nil {
+		return x.Limit
+	}
+	return 0
+}
+
+// AuditEntry is one audit row: who, what, when, old → new values (JSON), why, and its link in the hash chain.
+type AuditEntry struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Id            int64                  `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
+	Seq           int64                  `protobuf:"varint,2,opt,name=seq,proto3" json:"seq,omitempty"`
+	OccurredAt    string                 `protobuf:"bytes,3,opt,name=occurredAt,proto3" json:"occurredAt,omitempty"` // RFC 3339, UTC, microseconds
+	ActorId       int64                  `protobuf:"varint,4,opt,name=actorId,proto3" json:"actorId,omitempty"`
+	ActorRole     string                 `protobuf:"bytes,5,opt,name=actorRole,proto3" json:"actorRole,omitempty"`
+	Action        string                 `protobuf:"bytes,6,opt,name=action,proto3" json:"action,omitempty"`
+	EntityType    string                 `protobuf:"bytes,7,opt,name=entityType,proto3" json:"entityType,omitempty"`
+	EntityId      string                 `protobuf:"bytes,8,opt,name=entityId,proto3" json:"entityId,omitempty"`
+	Changes       string                 `protobuf:"bytes,9,opt,name=changes,proto3" json:"changes,omitempty"` // JSON {field: [old, new]}
+	Reason        string                 `protobuf:"bytes,10,opt,name=reason,proto3" json:"reason,omitempty"`
+	RequestId     string                 `protobuf:"bytes,11,opt,name=requestId,proto3" json:"requestId,omitempty"`
+	ClientIp      string                 `protobuf:"bytes,12,opt,name=clientIp,proto3" json:"clientIp,omitempty"`
+	PrevHash      string                 `protobuf:"bytes,13,opt,name=prevHash,proto3" json:"prevHash,omitempty"`
+	Hash          string                 `protobuf:"bytes,14,opt,name=hash,proto3" json:"hash,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AuditEntry) Reset() {
+	*x = AuditEntry{}
+	mi := &file_report_proto_msgTypes[35]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AuditEntry) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AuditEntry) ProtoMessage() {}
+
+func (x *AuditEntry) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[35]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AuditEntry.ProtoReflect.Descriptor instead.
+func (*AuditEntry) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{35}
+}
+
+func (x *AuditEntry) GetId() int64 {
+	if x != nil {
+		return x.Id
+	}
+	return 0
+}
+
+func (x *AuditEntry) GetSeq() int64 {
+	if x != nil {
+		return x.Seq
+	}
+	return 0
+}
+
+func (x *AuditEntry) GetOccurredAt() string {
+	if x != nil {
+		return x.OccurredAt
+	}
+	return ""
+}
+
+func (x *AuditEntry) GetActorId() int64 {
+	if x != nil {
+		return x.ActorId
+	}
+	return 0
+}
+
+func (x *AuditEntry) GetActorRole() string {
+	if x != nil {
+		return x.ActorRole
+	}
+	return ""
+}
+
+func (x *AuditEntry) GetAction() string {
+	if x != nil {
+		return x.Action
+	}
+	return ""
+}
+
+func (x *AuditEntry) GetEntityType() string {
+	if x != nil {
+		return x.EntityType
+	}
+	return ""
+}
+
+func (x *AuditEntry) GetEntityId() string {
+	if x != nil {
+		return x.EntityId
+	}
+	return ""
+}
+
+func (x *AuditEntry) GetChanges() string {
+	if x != nil {
+		return x.Changes
+	}
+	return ""
+}
+
+func (x *AuditEntry) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+func (x *AuditEntry) GetRequestId() string {
+	if x != nil {
+		return x.RequestId
+	}
+	return ""
+}
+
+func (x *AuditEntry) GetClientIp() string {
+	if x != nil {
+		return x.ClientIp
+	}
+	return ""
+}
+
+func (x *AuditEntry) GetPrevHash() string {
+	if x != nil {
+		return x.PrevHash
+	}
+	return ""
+}
+
+func (x *AuditEntry) GetHash() string {
+	if x != nil {
+		return x.Hash
+	}
+	return ""
+}
+
+type ListAuditResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Entries       []*AuditEntry          `protobuf:"bytes,1,rep,name=entries,proto3" json:"entries,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListAuditResponse) Reset() {
+	*x = ListAuditResponse{}
+	mi := &file_report_proto_msgTypes[36]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListAuditResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListAuditResponse) ProtoMessage() {}
+
+func (x *ListAuditResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[36]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListAuditResponse.ProtoReflect.Descriptor instead.
+func (*ListAuditResponse) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{36}
+}
+
+func (x *ListAuditResponse) GetEntries() []*AuditEntry {
+	if x != nil {
+		return x.Entries
+	}
+	return nil
+}
+
+type VerifyAuditRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ProjectId     string                 `protobuf:"bytes,1,opt,name=projectId,proto3" json:"projectId,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *VerifyAuditRequest) Reset() {
+	*x = VerifyAuditRequest{}
+	mi := &file_report_proto_msgTypes[37]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *VerifyAuditRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*VerifyAuditRequest) ProtoMessage() {}
+
+func (x *VerifyAuditRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[37]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use VerifyAuditRequest.ProtoReflect.Descriptor instead.
+func (*VerifyAuditRequest) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{37}
+}
+
+func (x *VerifyAuditRequest) GetProjectId() string {
+	if x != nil {
+		return x.ProjectId
+	}
+	return ""
+}
+
+// VerifyAuditResponse is the outcome of walking a trial's hash chain: intact, or the first broken link.
+type VerifyAuditResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Rows          int64                  `protobuf:"varint,1,opt,name=rows,proto3" json:"rows,omitempty"`
+	Intact        bool                   `protobuf:"varint,2,opt,name=intact,proto3" json:"intact,omitempty"`
+	BrokenId      int64                  `protobuf:"varint,3,opt,name=brokenId,proto3" json:"brokenId,omitempty"` // the first row that breaks the chain (0: the chain's end does not match its head)
+	BrokenSeq     int64                  `protobuf:"varint,4,opt,name=brokenSeq,proto3" json:"brokenSeq,omitempty"`
+	BrokenReason  string                 `protobuf:"bytes,5,opt,name=brokenReason,proto3" json:"brokenReason,omitempty"`
+	HeadSeq       int64                  `protobuf:"varint,6,opt,name=headSeq,proto3" json:"headSeq,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *VerifyAuditResponse) Reset() {
+	*x = VerifyAuditResponse{}
+	mi := &file_report_proto_msgTypes[38]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *VerifyAuditResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*VerifyAuditResponse) ProtoMessage() {}
+
+func (x *VerifyAuditResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[38]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use VerifyAuditResponse.ProtoReflect.Descriptor instead.
+func (*VerifyAuditResponse) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{38}
+}
+
+func (x *VerifyAuditResponse) GetRows() int64 {
+	if x != nil {
+		return x.Rows
+	}
+	return 0
+}
+
+func (x *VerifyAuditResponse) GetIntact() bool {
+	if x != nil {
+		return x.Intact
+	}
+	return false
+}
+
+func (x *VerifyAuditResponse) GetBrokenId() int64 {
+	if x != nil {
+		return x.BrokenId
+	}
+	return 0
+}
+
+func (x *VerifyAuditResponse) GetBrokenSeq() int64 {
+	if x != nil {
+		return x.BrokenSeq
+	}
+	return 0
+}
+
+func (x *VerifyAuditResponse) GetBrokenReason() string {
+	if x != nil {
+		return x.BrokenReason
+	}
+	return ""
+}
+
+func (x *VerifyAuditResponse) GetHeadSeq() int64 {
+	if x != nil {
+		return x.HeadSeq
+	}
+	return 0
+}
+
 var File_report_proto protoreflect.FileDescriptor
 
 const file_report_proto_rawDesc = "" +
@@ -2615,9 +3054,10 @@ const file_report_proto_rawDesc = "" +
 	"thresholds\x18\x03 \x01(\tR\n" +
 	"thresholds\"7\n" +
 	"\x17GetTrialSettingsRequest\x12\x1c\n" +
-	"\tprojectId\x18\x01 \x01(\tR\tprojectId\".\n" +
+	"\tprojectId\x18\x01 \x01(\tR\tprojectId\"F\n" +
 	"\x0eRescoreRequest\x12\x1c\n" +
-	"\tprojectId\x18\x01 \x01(\tR\tprojectId\"s\n" +
+	"\tprojectId\x18\x01 \x01(\tR\tprojectId\x12\x16\n" +
+	"\x06reason\x18\x02 \x01(\tR\x06reason\"s\n" +
 	"\x0fRescoreResponse\x12\x1a\n" +
 	"\brescored\x18\x01 \x01(\x03R\brescored\x12\x1c\n" +
 	"\truleSetId\x18\x02 \x01(\tR\truleSetId\x12&\n" +
@@ -2650,7 +3090,52 @@ const file_report_proto_rawDesc = "" +
 	"storageKey\x18\x01 \x01(\tR\n" +
 	"storageKey\x12\x16\n" +
 	"\x06sha256\x18\x02 \x01(\tR\x06sha256\x12\x1c\n" +
-	"\tsizeBytes\x18\x03 \x01(\x03R\tsizeBytes2\xe2\t\n" +
+	"\tsizeBytes\x18\x03 \x01(\x03R\tsizeBytes\"\xef\x01\n" +
+	"\vAuditFilter\x12\x1c\n" +
+	"\tprojectId\x18\x01 \x01(\tR\tprojectId\x12\x1e\n" +
+	"\n" +
+	"entityType\x18\x02 \x01(\tR\n" +
+	"entityType\x12\x1a\n" +
+	"\bentityId\x18\x03 \x01(\tR\bentityId\x12\x16\n" +
+	"\x06action\x18\x04 \x01(\tR\x06action\x12\x18\n" +
+	"\aactorId\x18\x05 \x01(\x03R\aactorId\x12\x12\n" +
+	"\x04from\x18\x06 \x01(\tR\x04from\x12\x0e\n" +
+	"\x02to\x18\a \x01(\tR\x02to\x12\x1a\n" +
+	"\bbeforeId\x18\b \x01(\x03R\bbeforeId\x12\x14\n" +
+	"\x05limit\x18\t \x01(\x05R\x05limit\"\xf6\x02\n" +
+	"\n" +
+	"AuditEntry\x12\x0e\n" +
+	"\x02id\x18\x01 \x01(\x03R\x02id\x12\x10\n" +
+	"\x03seq\x18\x02 \x01(\x03R\x03seq\x12\x1e\n" +
+	"\n" +
+	"occurredAt\x18\x03 \x01(\tR\n" +
+	"occurredAt\x12\x18\n" +
+	"\aactorId\x18\x04 \x01(\x03R\aactorId\x12\x1c\n" +
+	"\tactorRole\x18\x05 \x01(\tR\tactorRole\x12\x16\n" +
+	"\x06action\x18\x06 \x01(\tR\x06action\x12\x1e\n" +
+	"\n" +
+	"entityType\x18\a \x01(\tR\n" +
+	"entityType\x12\x1a\n" +
+	"\bentityId\x18\b \x01(\tR\bentityId\x12\x18\n" +
+	"\achanges\x18\t \x01(\tR\achanges\x12\x16\n" +
+	"\x06reason\x18\n" +
+	" \x01(\tR\x06reason\x12\x1c\n" +
+	"\trequestId\x18\v \x01(\tR\trequestId\x12\x1a\n" +
+	"\bclientIp\x18\f \x01(\tR\bclientIp\x12\x1a\n" +
+	"\bprevHash\x18\r \x01(\tR\bprevHash\x12\x12\n" +
+	"\x04hash\x18\x0e \x01(\tR\x04hash\"A\n" +
+	"\x11ListAuditResponse\x12,\n" +
+	"\aentries\x18\x01 \x03(\v2\x12.report.AuditEntryR\aentries\"2\n" +
+	"\x12VerifyAuditRequest\x12\x1c\n" +
+	"\tprojectId\x18\x01 \x01(\tR\tprojectId\"\xb9\x01\n" +
+	"\x13VerifyAuditResponse\x12\x12\n" +
+	"\x04rows\x18\x01 \x01(\x03R\x04rows\x12\x16\n" +
+	"\x06intact\x18\x02 \x01(\bR\x06intact\x12\x1a\n" +
+	"\bbrokenId\x18\x03 \x01(\x03R\bbrokenId\x12\x1c\n" +
+	"\tbrokenSeq\x18\x04 \x01(\x03R\tbrokenSeq\x12\"\n" +
+	"\fbrokenReason\x18\x05 \x01(\tR\fbrokenReason\x12\x18\n" +
+	"\aheadSeq\x18\x06 \x01(\x03R\aheadSeq2\xe7\n" +
+	"\n" +
 	"\x06Report\x12@\n" +
 	"\tRenderPdf\x12\x18.report.RenderPdfRequest\x1a\x19.report.RenderPdfResponse\x12L\n" +
 	"\rListTemplates\x12\x1c.report.ListTemplatesRequest\x1a\x1d.report.ListTemplatesResponse\x12H\n" +
@@ -2669,7 +3154,9 @@ const file_report_proto_rawDesc = "" +
 	"\aRescore\x12\x16.report.RescoreRequest\x1a\x17.report.RescoreResponse\x12O\n" +
 	"\x0eProjectSummary\x12\x1d.report.ProjectSummaryRequest\x1a\x1e.report.ProjectSummaryResponse\x12I\n" +
 	"\fSubmitReport\x12\x1b.report.SubmitReportRequest\x1a\x1c.report.SubmitReportResponse\x12@\n" +
-	"\tGetReport\x12\x18.report.GetReportRequest\x1a\x19.report.GetReportResponseB\n" +
+	"\tGetReport\x12\x18.report.GetReportRequest\x1a\x19.report.GetReportResponse\x12;\n" +
+	"\tListAudit\x12\x13.report.AuditFilter\x1a\x19.report.ListAuditResponse\x12F\n" +
+	"\vVerifyAudit\x12\x1a.report.VerifyAuditRequest\x1a\x1b.report.VerifyAuditResponseB\n" +
 	"Z\b./reportb\x06proto3"
 
 var (
@@ -2684,7 +3171,7 @@ func file_report_proto_rawDescGZIP() []byte {
 	return file_report_proto_rawDescData
 }
 
-var file_report_proto_msgTypes = make([]protoimpl.MessageInfo, 34)
+var file_report_proto_msgTypes = make([]protoimpl.MessageInfo, 39)
 var file_report_proto_goTypes = []any{
 	(*SubmitReportRequest)(nil),        // 0: report.SubmitReportRequest
 	(*SubmitReportResponse)(nil),       // 1: report.SubmitReportResponse
@@ -2720,6 +3207,11 @@ var file_report_proto_goTypes = []any{
 	(*ProjectSummaryResponse)(nil),     // 31: report.ProjectSummaryResponse
 	(*RenderPdfRequest)(nil),           // 32: report.RenderPdfRequest
 	(*RenderPdfResponse)(nil),          // 33: report.RenderPdfResponse
+	(*AuditFilter)(nil),                // 34: report.AuditFilter
+	(*AuditEntry)(nil),                 // 35: report.AuditEntry
+	(*ListAuditResponse)(nil),          // 36: report.ListAuditResponse
+	(*VerifyAuditRequest)(nil),         // 37: report.VerifyAuditRequest
+	(*VerifyAuditResponse)(nil),        // 38: report.VerifyAuditResponse
 }
 var file_report_proto_depIdxs = []int32{
 	3,  // 0: report.GetReportResponse.tasks:type_name -> report.TaskState
@@ -2734,45 +3226,50 @@ var file_report_proto_depIdxs = []int32{
 	20, // 9: report.ScoreHistoryResponse.points:type_name -> report.ScorePoint
 	14, // 10: report.ListAlertsResponse.alerts:type_name -> report.AlertInfo
 	30, // 11: report.ProjectSummaryResponse.recent:type_name -> report.ReportBrief
-	32, // 12: report.Report.RenderPdf:input_type -> report.RenderPdfRequest
-	6,  // 13: report.Report.ListTemplates:input_type -> report.ListTemplatesRequest
-	8,  // 14: report.Report.AdoptTemplate:input_type -> report.AdoptTemplateRequest
-	9,  // 15: report.Report.PutQuestionnaire:input_type -> report.PutQuestionnaireRequest
-	10, // 16: report.Report.ListQuestionnaires:input_type -> report.ListQuestionnairesRequest
-	12, // 17: report.Report.SubmitResponse:input_type -> report.SubmitResponseRequest
-	16, // 18: report.Report.ListReports:input_type -> report.ListReportsRequest
-	19, // 19: report.Report.ScoreHistory:input_type -> report.ScoreHistoryRequest
-	22, // 20: report.Report.ListAlerts:input_type -> report.ListAlertsRequest
-	24, // 21: report.Report.AcknowledgeAlert:input_type -> report.AlertActionRequest
-	24, // 22: report.Report.ResolveAlert:input_type -> report.AlertActionRequest
-	26, // 23: report.Report.GetTrialSettings:input_type -> report.GetTrialSettingsRequest
-	25, // 24: report.Report.PutTrialSettings:input_type -> report.TrialSettings
-	27, // 25: report.Report.Rescore:input_type -> report.RescoreRequest
-	29, // 26: report.Report.ProjectSummary:input_type -> report.ProjectSummaryRequest
-	0,  // 27: report.Report.SubmitReport:input_type -> report.SubmitReportRequest
-	2,  // 28: report.Report.GetReport:input_type -> report.GetReportRequest
-	33, // 29: report.Report.RenderPdf:output_type -> report.RenderPdfResponse
-	7,  // 30: report.Report.ListTemplates:output_type -> report.ListTemplatesResponse
-	5,  // 31: report.Report.AdoptTemplate:output_type -> report.QuestionnaireInfo
-	5,  // 32: report.Report.PutQuestionnaire:output_type -> report.QuestionnaireInfo
-	11, // 33: report.Report.ListQuestionnaires:output_type -> report.ListQuestionnairesResponse
-	15, // 34: report.Report.SubmitResponse:output_type -> report.SubmitResponseResponse
-	18, // 35: report.Report.ListReports:output_type -> report.ListReportsResponse
-	21, // 36: report.Report.ScoreHistory:output_type -> report.ScoreHistoryResponse
-	23, // 37: report.Report.ListAlerts:output_type -> report.ListAlertsResponse
-	14, // 38: report.Report.AcknowledgeAlert:output_type -> report.AlertInfo
-	14, // 39: report.Report.ResolveAlert:output_type -> report.AlertInfo
-	25, // 40: report.Report.GetTrialSettings:output_type -> report.TrialSettings
-	25, // 41: report.Report.PutTrialSettings:output_type -> report.TrialSettings
-	28, // 42: report.Report.Rescore:output_type -> report.RescoreResponse
-	31, // 43: report.Report.ProjectSummary:output_type -> report.ProjectSummaryResponse
-	1,  // 44: report.Report.SubmitReport:output_type -> report.SubmitReportResponse
-	4,  // 45: report.Report.GetReport:output_type -> report.GetReportResponse
-	29, // [29:46] is the sub-list for method output_type
-	12, // [12:29] is the sub-list for method input_type
-	12, // [12:12] is the sub-list for extension type_name
-	12, // [12:12] is the sub-list for extension extendee
-	0,  // [0:12] is the sub-list for field type_name
+	35, // 12: report.ListAuditResponse.entries:type_name -> report.AuditEntry
+	32, // 13: report.Report.RenderPdf:input_type -> report.RenderPdfRequest
+	6,  // 14: report.Report.ListTemplates:input_type -> report.ListTemplatesRequest
+	8,  // 15: report.Report.AdoptTemplate:input_type -> report.AdoptTemplateRequest
+	9,  // 16: report.Report.PutQuestionnaire:input_type -> report.PutQuestionnaireRequest
+	10, // 17: report.Report.ListQuestionnaires:input_type -> report.ListQuestionnairesRequest
+	12, // 18: report.Report.SubmitResponse:input_type -> report.SubmitResponseRequest
+	16, // 19: report.Report.ListReports:input_type -> report.ListReportsRequest
+	19, // 20: report.Report.ScoreHistory:input_type -> report.ScoreHistoryRequest
+	22, // 21: report.Report.ListAlerts:input_type -> report.ListAlertsRequest
+	24, // 22: report.Report.AcknowledgeAlert:input_type -> report.AlertActionRequest
+	24, // 23: report.Report.ResolveAlert:input_type -> report.AlertActionRequest
+	26, // 24: report.Report.GetTrialSettings:input_type -> report.GetTrialSettingsRequest
+	25, // 25: report.Report.PutTrialSettings:input_type -> report.TrialSettings
+	27, // 26: report.Report.Rescore:input_type -> report.RescoreRequest
+	29, // 27: report.Report.ProjectSummary:input_type -> report.ProjectSummaryRequest
+	0,  // 28: report.Report.SubmitReport:input_type -> report.SubmitReportRequest
+	2,  // 29: report.Report.GetReport:input_type -> report.GetReportRequest
+	34, // 30: report.Report.ListAudit:input_type -> report.AuditFilter
+	37, // 31: report.Report.VerifyAudit:input_type -> report.VerifyAuditRequest
+	33, // 32: report.Report.RenderPdf:output_type -> report.RenderPdfResponse
+	7,  // 33: report.Report.ListTemplates:output_type -> report.ListTemplatesResponse
+	5,  // 34: report.Report.AdoptTemplate:output_type -> report.QuestionnaireInfo
+	5,  // 35: report.Report.PutQuestionnaire:output_type -> report.QuestionnaireInfo
+	11, // 36: report.Report.ListQuestionnaires:output_type -> report.ListQuestionnairesResponse
+	15, // 37: report.Report.SubmitResponse:output_type -> report.SubmitResponseResponse
+	18, // 38: report.Report.ListReports:output_type -> report.ListReportsResponse
+	21, // 39: report.Report.ScoreHistory:output_type -> report.ScoreHistoryResponse
+	23, // 40: report.Report.ListAlerts:output_type -> report.ListAlertsResponse
+	14, // 41: report.Report.AcknowledgeAlert:output_type -> report.AlertInfo
+	14, // 42: report.Report.ResolveAlert:output_type -> report.AlertInfo
+	25, // 43: report.Report.GetTrialSettings:output_type -> report.TrialSettings
+	25, // 44: report.Report.PutTrialSettings:output_type -> report.TrialSettings
+	28, // 45: report.Report.Rescore:output_type -> report.RescoreResponse
+	31, // 46: report.Report.ProjectSummary:output_type -> report.ProjectSummaryResponse
+	1,  // 47: report.Report.SubmitReport:output_type -> report.SubmitReportResponse
+	4,  // 48: report.Report.GetReport:output_type -> report.GetReportResponse
+	36, // 49: report.Report.ListAudit:output_type -> report.ListAuditResponse
+	38, // 50: report.Report.VerifyAudit:output_type -> report.VerifyAuditResponse
+	32, // [32:51] is the sub-list for method output_type
+	13, // [13:32] is the sub-list for method input_type
+	13, // [13:13] is the sub-list for extension type_name
+	13, // [13:13] is the sub-list for extension extendee
+	0,  // [0:13] is the sub-list for field type_name
 }
 
 func init() { file_report_proto_init() }
@@ -2786,7 +3283,7 @@ func file_report_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_report_proto_rawDesc), len(file_report_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   34,
+			NumMessages:   39,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

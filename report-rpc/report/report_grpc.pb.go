@@ -38,6 +38,8 @@ const (
 	Report_ProjectSummary_FullMethodName     = "/report.Report/ProjectSummary"
 	Report_SubmitReport_FullMethodName       = "/report.Report/SubmitReport"
 	Report_GetReport_FullMethodName          = "/report.Report/GetReport"
+	Report_ListAudit_FullMethodName          = "/report.Report/ListAudit"
+	Report_VerifyAudit_FullMethodName        = "/report.Report/VerifyAudit"
 )
 
 // ReportClient is the client API for Report service.
@@ -78,6 +80,10 @@ type ReportClient interface {
 	SubmitReport(ctx context.Context, in *SubmitReportRequest, opts ...grpc.CallOption) (*SubmitReportResponse, error)
 	// GetReport returns one report with the state of its tasks; NotFound (REPORT_NOT_FOUND) when unknown.
 	GetReport(ctx context.Context, in *GetReportRequest, opts ...grpc.CallOption) (*GetReportResponse, error)
+	// ListAudit pages a trial's audit rows in epro_report (questionnaires, settings, alerts, scores), newest first.
+	ListAudit(ctx context.Context, in *AuditFilter, opts ...grpc.CallOption) (*ListAuditResponse, error)
+	// VerifyAudit walks a trial's audit hash chain in epro_report and names the first broken link.
+	VerifyAudit(ctx context.Context, in *VerifyAuditRequest, opts ...grpc.CallOption) (*VerifyAuditResponse, error)
 }
 
 type reportClient struct {
@@ -258,6 +264,26 @@ func (c *reportClient) GetReport(ctx context.Context, in *GetReportRequest, opts
 	return out, nil
 }
 
+func (c *reportClient) ListAudit(ctx context.Context, in *AuditFilter, opts ...grpc.CallOption) (*ListAuditResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListAuditResponse)
+	err := c.cc.Invoke(ctx, Report_ListAudit_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *reportClient) VerifyAudit(ctx context.Context, in *VerifyAuditRequest, opts ...grpc.CallOption) (*VerifyAuditResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(VerifyAuditResponse)
+	err := c.cc.Invoke(ctx, Report_VerifyAudit_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // ReportServer is the server API for Report service.
 // All implementations must embed UnimplementedReportServer
 // for forward compatibility.
@@ -296,6 +322,10 @@ type ReportServer interface {
 	SubmitReport(context.Context, *SubmitReportRequest) (*SubmitReportResponse, error)
 	// GetReport returns one report with the state of its tasks; NotFound (REPORT_NOT_FOUND) when unknown.
 	GetReport(context.Context, *GetReportRequest) (*GetReportResponse, error)
+	// ListAudit pages a trial's audit rows in epro_report (questionnaires, settings, alerts, scores), newest first.
+	ListAudit(context.Context, *AuditFilter) (*ListAuditResponse, error)
+	// VerifyAudit walks a trial's audit hash chain in epro_report and names the first broken link.
+	VerifyAudit(context.Context, *VerifyAuditRequest) (*VerifyAuditResponse, error)
 	mustEmbedUnimplementedReportServer()
 }
 
@@ -356,6 +386,12 @@ func (UnimplementedReportServer) SubmitReport(context.Context, *SubmitReportRequ
 }
 func (UnimplementedReportServer) GetReport(context.Context, *GetReportRequest) (*GetReportResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetReport not implemented")
+}
+func (UnimplementedReportServer) ListAudit(context.Context, *AuditFilter) (*ListAuditResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListAudit not implemented")
+}
+func (UnimplementedReportServer) VerifyAudit(context.Context, *VerifyAuditRequest) (*VerifyAuditResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method VerifyAudit not implemented")
 }
 func (UnimplementedReportServer) mustEmbedUnimplementedReportServer() {}
 func (UnimplementedReportServer) testEmbeddedByValue()                {}
@@ -684,6 +720,42 @@ func _Report_GetReport_Handler(srv interface{}, ctx context.Context, dec func(in
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Report_ListAudit_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(AuditFilter)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ReportServer).ListAudit(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Report_ListAudit_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ReportServer).ListAudit(ctx, req.(*AuditFilter))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Report_VerifyAudit_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(VerifyAuditRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ReportServer).VerifyAudit(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Report_VerifyAudit_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ReportServer).VerifyAudit(ctx, req.(*VerifyAuditRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // Report_ServiceDesc is the grpc.ServiceDesc for Report service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -758,6 +830,14 @@ var Report_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "GetReport",
 			Handler:    _Report_GetReport_Handler,
+		},
+		{
+			MethodName: "ListAudit",
+			Handler:    _Report_ListAudit_Handler,
+		},
+		{
+			MethodName: "VerifyAudit",
+			Handler:    _Report_VerifyAudit_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

@@ -17,11 +17,14 @@ type (
 	AdoptTemplateRequest       = report.AdoptTemplateRequest
 	AlertActionRequest         = report.AlertActionRequest
 	AlertInfo                  = report.AlertInfo
+	AuditEntry                 = report.AuditEntry
+	AuditFilter                = report.AuditFilter
 	GetReportRequest           = report.GetReportRequest
 	GetReportResponse          = report.GetReportResponse
 	GetTrialSettingsRequest    = report.GetTrialSettingsRequest
 	ListAlertsRequest          = report.ListAlertsRequest
 	ListAlertsResponse         = report.ListAlertsResponse
+	ListAuditResponse          = report.ListAuditResponse
 	ListQuestionnairesRequest  = report.ListQuestionnairesRequest
 	ListQuestionnairesResponse = report.ListQuestionnairesResponse
 	ListReportsRequest         = report.ListReportsRequest
@@ -48,6 +51,8 @@ type (
 	SubmitResponseResponse     = report.SubmitResponseResponse
 	TaskState                  = report.TaskState
 	TrialSettings              = report.TrialSettings
+	VerifyAuditRequest         = report.VerifyAuditRequest
+	VerifyAuditResponse        = report.VerifyAuditResponse
 
 	Report interface {
 		// RenderPdf renders a report's summary (answers, scores, alerts, AI result, score trend, photos) through pdf-rpc.
@@ -83,6 +88,10 @@ type (
 		SubmitReport(ctx context.Context, in *SubmitReportRequest, opts ...grpc.CallOption) (*SubmitReportResponse, error)
 		// GetReport returns one report with the state of its tasks; NotFound (REPORT_NOT_FOUND) when unknown.
 		GetReport(ctx context.Context, in *GetReportRequest, opts ...grpc.CallOption) (*GetReportResponse, error)
+		// ListAudit pages a trial's audit rows in epro_report (questionnaires, settings, alerts, scores), newest first.
+		ListAudit(ctx context.Context, in *AuditFilter, opts ...grpc.CallOption) (*ListAuditResponse, error)
+		// VerifyAudit walks a trial's audit hash chain in epro_report and names the first broken link.
+		VerifyAudit(ctx context.Context, in *VerifyAuditRequest, opts ...grpc.CallOption) (*VerifyAuditResponse, error)
 	}
 
 	defaultReport struct {
@@ -195,4 +204,16 @@ func (m *defaultReport) SubmitReport(ctx context.Context, in *SubmitReportReques
 func (m *defaultReport) GetReport(ctx context.Context, in *GetReportRequest, opts ...grpc.CallOption) (*GetReportResponse, error) {
 	client := report.NewReportClient(m.cli.Conn())
 	return client.GetReport(ctx, in, opts...)
+}
+
+// ListAudit pages a trial's audit rows in epro_report (questionnaires, settings, alerts, scores), newest first.
+func (m *defaultReport) ListAudit(ctx context.Context, in *AuditFilter, opts ...grpc.CallOption) (*ListAuditResponse, error) {
+	client := report.NewReportClient(m.cli.Conn())
+	return client.ListAudit(ctx, in, opts...)
+}
+
+// VerifyAudit walks a trial's audit hash chain in epro_report and names the first broken link.
+func (m *defaultReport) VerifyAudit(ctx context.Context, in *VerifyAuditRequest, opts ...grpc.CallOption) (*VerifyAuditResponse, error) {
+	client := report.NewReportClient(m.cli.Conn())
+	return client.VerifyAudit(ctx, in, opts...)
 }

@@ -68,6 +68,7 @@ const (
 	AlertManage       Action = "alert.manage" // acknowledge and resolve
 	ReportRescore     Action = "report.rescore"
 	SettingsManage    Action = "settings.manage" // acknowledgement deadline, thresholds
+	AuditRead         Action = "audit.read"      // the trial's audit trail and its verification
 )
 
 // Scope says how far a grant reaches.
@@ -98,7 +99,7 @@ func set(scope Scope, deid bool, actions ...Action) map[Action]Grant {
 
 var staffAll = []Action{TrialRead, TrialUpdate, SiteManage, MemberRead, MemberManage, ParticipantRead,
 	ParticipantEnroll, ParticipantPin, PHIRead, ReportRead, DashboardRead, QuestionnaireEdit, AlertRead, AlertManage,
-	ReportRescore, SettingsManage}
+	ReportRescore, SettingsManage, AuditRead}
 
 // table is the permission table.
 var table = map[Role]map[Action]Grant{
@@ -109,8 +110,9 @@ var table = map[Role]map[Action]Grant{
 	CRC: set(ScopeSite, false, TrialRead, MemberRead, ParticipantRead, ParticipantEnroll, ParticipantPin, PHIRead,
 		ReportRead, DashboardRead, AlertRead, AlertManage),
 	DM: set(ScopeTrial, false, TrialRead, SiteManage, MemberRead, ParticipantRead, ReportRead, DashboardRead,
-		QuestionnaireEdit, AlertRead, ReportRescore),
-	Monitor:     set(ScopeTrial, false, TrialRead, MemberRead, ParticipantRead, ReportRead, DashboardRead, AlertRead),
+		QuestionnaireEdit, AlertRead, ReportRescore, AuditRead),
+	Monitor: set(ScopeTrial, false, TrialRead, MemberRead, ParticipantRead, ReportRead, DashboardRead, AlertRead,
+		AuditRead),
 	Sponsor:     set(ScopeTrial, true, TrialRead, ParticipantRead, ReportRead, DashboardRead),
 	Participant: set(ScopeOwn, false, ReportSubmit, ReportRead, ParticipantRead),
 }

@@ -6,6 +6,7 @@ package handler
 import (
 	"net/http"
 
+	audit "github.com/openepro/epro/project-api/internal/handler/audit"
 	auth "github.com/openepro/epro/project-api/internal/handler/auth"
 	epro "github.com/openepro/epro/project-api/internal/handler/epro"
 	file "github.com/openepro/epro/project-api/internal/handler/file"
@@ -19,6 +20,27 @@ import (
 )
 
 func RegisterHandlers(server *rest.Server, serverCtx *svc.ServiceContext) {
+	server.AddRoutes(
+		rest.WithMiddlewares(
+			[]rest.Middleware{serverCtx.Authn},
+			[]rest.Route{
+				{
+					// A trial's audit trail, newest first, across the gateway's and report-rpc's records (filtered, paged)
+					Method:  http.MethodGet,
+					Path:    "/projects/:id/audit",
+					Handler: audit.ListAuditHandler(serverCtx),
+				},
+				{
+					// Walk the trial's hash-chained audit trail and name the first broken link
+					Method:  http.MethodGet,
+					Path:    "/projects/:id/audit/verify",
+					Handler: audit.VerifyAuditHandler(serverCtx),
+				},
+			}...,
+		),
+		rest.WithPrefix("/api/v1"),
+	)
+
 	server.AddRoutes(
 		[]rest.Route{
 			{

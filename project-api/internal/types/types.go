@@ -77,6 +77,58 @@ type AttachmentView struct {
 	Sha256       string `json:"sha256"`
 }
 
+type AuditChain struct {
+	Source       string `json:"source"`
+	Rows         int64  `json:"rows"`
+	HeadSeq      int64  `json:"headSeq"`
+	Intact       bool   `json:"intact"`
+	BrokenID     int64  `json:"brokenId,omitempty"`
+	BrokenSeq    int64  `json:"brokenSeq,omitempty"`
+	BrokenReason string `json:"brokenReason,omitempty"`
+}
+
+type AuditEntry struct {
+	Source     string      `json:"source"` // project (trials, members, participants, logins, downloads) or report (questionnaires, settings, alerts, scores)
+	ID         int64       `json:"id"`
+	Seq        int64       `json:"seq"`
+	OccurredAt string      `json:"occurredAt"`
+	ActorID    int64       `json:"actorId"`
+	ActorRole  string      `json:"actorRole"`
+	Action     string      `json:"action"`
+	EntityType string      `json:"entityType"`
+	EntityID   string      `json:"entityId"`
+	Changes    interface{} `json:"changes"` // {field: [old, new]}
+	Reason     string      `json:"reason,omitempty"`
+	RequestID  string      `json:"requestId,omitempty"`
+	ClientIP   string      `json:"clientIp,omitempty"`
+	Hash       string      `json:"hash"`
+}
+
+type AuditListReq struct {
+	ID         string `path:"id"`
+	EntityType string `form:"entityType,optional"`
+	EntityID   string `form:"entityId,optional"`
+	Action     string `form:"action,optional"` // exact, or a prefix ending in "." (alert.)
+	ActorID    int64  `form:"actorId,optional"`
+	From       string `form:"from,optional"`   // RFC 3339, inclusive
+	To         string `form:"to,optional"`     // RFC 3339, exclusive
+	Limit      int    `form:"limit,optional"`  // 1..500, default 50
+	Cursor     string `form:"cursor,optional"` // nextCursor of the previous page
+}
+
+type AuditListResp struct {
+	ProjectID  string       `json:"projectId"`
+	Entries    []AuditEntry `json:"entries"`
+	NextCursor string       `json:"nextCursor,omitempty"`
+}
+
+type AuditVerifyResp struct {
+	ProjectID string       `json:"projectId"`
+	Intact    bool         `json:"intact"`
+	CheckedAt string       `json:"checkedAt"`
+	Chains    []AuditChain `json:"chains"`
+}
+
 type CreateProjectReq struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
@@ -302,6 +354,11 @@ type ReportView struct {
 	Alerts        []AlertView `json:"alerts"`
 	Tasks         []TaskView  `json:"tasks"`
 	DeIdentified  bool        `json:"deIdentified"`
+}
+
+type RescoreReq struct {
+	ID     string `path:"id"`
+	Reason string `json:"reason,optional"` // reason for change: required (400 REASON_REQUIRED without it)
 }
 
 type RescoreResp struct {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/openepro/epro/common/actor"
+	"github.com/openepro/epro/common/auditchain"
 	"github.com/openepro/epro/common/errs"
 	"github.com/openepro/epro/common/testkit"
 	"github.com/openepro/epro/report-rpc/internal/config"
@@ -261,17 +262,20 @@ func TestRescoreKeepsOldScoresAndListsPage(t *testing.T) {
 	if _, err := db.Exec("UPDATE scores SET rule_set_version = '0.9.0'"); err != nil {
 		t.Fatal(err)
 	}
-	out, err := NewRescoreLogic(ctx, s).Rescore(&report.RescoreRequest{ProjectId: "t1"})
+	if _, err := NewRescoreLogic(ctx, s).Rescore(&report.RescoreRequest{ProjectId: "t1", Reason: " "}); !isReason(err, auditchain.ReasonRequired) {
+		t.Fatalf("rescore without a reason: %v", err)
+	}
+	out, err := NewRescoreLogic(ctx, s).Rescore(&report.RescoreRequest{ProjectId: "t1", Reason: "rule set 1.0.0 released"})
 	if err != nil || out.Rescored != 3 {
 		t.Fatalf("rescore: %+v %v", out, err)
 	}
 	var current, old, audited int
 	_ = db.QueryRow("SELECT SUM(current = 1 AND rule_set_version = '1.0.0'), SUM(current = 0 AND rule_set_version = '0.9.0') FROM scores").Scan(&current, &old)
-	_ = db.QueryRow("SELECT COUNT(*) FROM audit_log WHERE action = 'score.rescore' AND actor_id = 7").Scan(&audited)
+	_ = db.QueryRow("SELECT COUNT(*) FROM audit_log WHERE action = 'score.rescore' AND actor_id = 7 AND reason = 'rule set 1.0.0 released'").Scan(&audited)
 	if current != 3 || old != 3 || audited != 3 {
 		t.Fatalf("scores: %d current, %d kept, %d audited", current, old, audited)
 	}
-	if again, _ := NewRescoreLogic(ctx, s).Rescore(&report.RescoreRequest{ProjectId: "t1"}); again.Rescored != 0 {
+	if again, _ := NewRescoreLogic(ctx, s).Rescore(&report.RescoreRequest{ProjectId: "t1", Reason: "again"}); again.Rescored != 0 {
 		t.Fatalf("second rescore changed %d", again.Rescored)
 	}
 
@@ -290,4 +294,9 @@ func TestRescoreKeepsOldScoresAndListsPage(t *testing.T) {
 	if err != nil || len(hist.Points) != 3 {
 		t.Fatalf("history: %+v %v", hist, err)
 	}
+}
+
+func isReason(err error, reason string) bool {
+	e, ok := errs.As(err)
+	return ok && e.Reason == reason && e.Kind == errs.KindInvalid
 }

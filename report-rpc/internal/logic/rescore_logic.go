@@ -3,9 +3,10 @@ package logic
 import (
 	"context"
 	"encoding/json"
+
+	"github.com/openepro/epro/common/auditchain"
 	"github.com/openepro/epro/report-rpc/internal/questionnaire"
 	"github.com/openepro/epro/report-rpc/internal/scoring"
-
 	"github.com/openepro/epro/report-rpc/internal/svc"
 	"github.com/openepro/epro/report-rpc/report"
 
@@ -29,6 +30,10 @@ func NewRescoreLogic(ctx context.Context, svcCtx *svc.ServiceContext) *RescoreLo
 // Rescore scores a trial's questionnaire reports again with the current rule set. Old scores stay, marked
 // superseded; each change is audited. Reports already scored with the current rule set are left alone.
 func (l *RescoreLogic) Rescore(in *report.RescoreRequest) (*report.RescoreResponse, error) {
+	reason, err := auditchain.CheckReason("reason", in.Reason)
+	if err != nil {
+		return nil, err
+	}
 	targets, err := l.svcCtx.Store.RescoreTargets(l.ctx, in.ProjectId, scoring.Current)
 	if err != nil {
 		return nil, err
@@ -55,7 +60,7 @@ func (l *RescoreLogic) Rescore(in *report.RescoreRequest) (*report.RescoreRespon
 		if err != nil || !ok {
 			continue
 		}
-		if err := l.svcCtx.Store.ReplaceScore(l.ctx, t.Report, sc); err != nil {
+		if err := l.svcCtx.Store.ReplaceScore(l.ctx, t.Report, sc, reason); err != nil {
 			return nil, err
 		}
 		n++

@@ -38,6 +38,7 @@ type (
 
 	AuditLog struct {
 		Id         int64     `db:"id"`
+		Seq        int64     `db:"seq"`         // position in the trial''s chain, from 1
 		OccurredAt time.Time `db:"occurred_at"` // UTC
 		ActorId    int64     `db:"actor_id"`
 		ActorRole  string    `db:"actor_role"`
@@ -46,8 +47,11 @@ type (
 		EntityId   string    `db:"entity_id"`
 		ProjectId  string    `db:"project_id"`
 		Changes    string    `db:"changes"` // JSON {field: [old, new]}; PHI fields show only that they changed
+		Reason     string    `db:"reason"`  // reason for change
 		RequestId  string    `db:"request_id"`
 		ClientIp   string    `db:"client_ip"`
+		PrevHash   string    `db:"prev_hash"`
+		Hash       string    `db:"hash"` // hex SHA-256(prev_hash ‖ canonical row)
 	}
 )
 
@@ -79,14 +83,14 @@ func (m *defaultAuditLogModel) FindOne(ctx context.Context, id int64) (*AuditLog
 }
 
 func (m *defaultAuditLogModel) Insert(ctx context.Context, data *AuditLog) (sql.Result, error) {
-	query := fmt.Sprintf("insert into %s (%s) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", m.table, auditLogRowsExpectAutoSet)
-	ret, err := m.conn.ExecCtx(ctx, query, data.OccurredAt, data.ActorId, data.ActorRole, data.Action, data.EntityType, data.EntityId, data.ProjectId, data.Changes, data.RequestId, data.ClientIp)
+	query := fmt.Sprintf("insert into %s (%s) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", m.table, auditLogRowsExpectAutoSet)
+	ret, err := m.conn.ExecCtx(ctx, query, data.Seq, data.OccurredAt, data.ActorId, data.ActorRole, data.Action, data.EntityType, data.EntityId, data.ProjectId, data.Changes, data.Reason, data.RequestId, data.ClientIp, data.PrevHash, data.Hash)
 	return ret, err
 }
 
 func (m *defaultAuditLogModel) Update(ctx context.Context, data *AuditLog) error {
 	query := fmt.Sprintf("update %s set %s where `id` = ?", m.table, auditLogRowsWithPlaceHolder)
-	_, err := m.conn.ExecCtx(ctx, query, data.OccurredAt, data.ActorId, data.ActorRole, data.Action, data.EntityType, data.EntityId, data.ProjectId, data.Changes, data.RequestId, data.ClientIp, data.Id)
+	_, err := m.conn.ExecCtx(ctx, query, data.Seq, data.OccurredAt, data.ActorId, data.ActorRole, data.Action, data.EntityType, data.EntityId, data.ProjectId, data.Changes, data.Reason, data.RequestId, data.ClientIp, data.PrevHash, data.Hash, data.Id)
 	return err
 }
 

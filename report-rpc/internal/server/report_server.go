@@ -123,3 +123,15 @@ func (s *ReportServer) GetReport(ctx context.Context, in *report.GetReportReques
 	l := logic.NewGetReportLogic(ctx, s.svcCtx)
 	return l.GetReport(in)
 }
+
+// ListAudit pages a trial's audit rows in epro_report (questionnaires, settings, alerts, scores), newest first.
+func (s *ReportServer) ListAudit(ctx context.Context, in *report.AuditFilter) (*report.ListAuditResponse, error) {
+	l := logic.NewListAuditLogic(ctx, s.svcCtx)
+	return l.ListAudit(in)
+}
+
+// VerifyAudit walks a trial's audit hash chain in epro_report and names the first broken link.
+func (s *ReportServer) VerifyAudit(ctx context.Context, in *report.VerifyAuditRequest) (*report.VerifyAuditResponse, error) {
+	l := logic.NewVerifyAuditLogic(ctx, s.svcCtx)
+	return l.VerifyAudit(in)
+}

@@ -187,9 +187,12 @@ func (s *Store) CreateResponse(ctx context.Context, r Response, ackDue time.Time
 				}
 			}
 		}
-		_, err := tx.ExecCtx(ctx, "INSERT INTO report_tasks (report_id, task, result) VALUES (?, ?, ''), (?, ?, '')",
-			r.ID, TaskAI, r.ID, TaskPDF)
-		return err
+		if _, err := tx.ExecCtx(ctx, "INSERT INTO report_tasks (report_id, task, result) VALUES (?, ?, ''), (?, ?, '')",
+			r.ID, TaskAI, r.ID, TaskPDF); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, createEntry(r.Report, map[string][2]any{
+			"questionnaire": {nil, r.QuestionnaireURL + "|" + r.QuestionnaireVersion}}))
 	})
 	if isDuplicate(err) {
 		var orig string
@@ -469,8 +472,9 @@ func (s *Store) RescoreTargets(ctx context.Context, projectID string, rs scoring
 	return out, err
 }
 
-// ReplaceScore stores a new current score for a report and keeps the old ones, superseded, with an audit row.
-func (s *Store) ReplaceScore(ctx context.Context, r *model.Reports, sc scoring.Score) error {
+// ReplaceScore stores a new current score for a report and keeps the old ones, superseded, with an audit row
+// giving the reason for change.
+func (s *Store) ReplaceScore(ctx context.Context, r *model.Reports, sc scoring.Score, reason string) error {
 	return s.conn.TransactCtx(ctx, func(ctx context.Context, tx sqlx.Session) error {
 		var old []*model.Scores
 		if err := tx.QueryRowsCtx(ctx, &old, "SELECT * FROM scores WHERE report_id = ? AND instrument = ? AND current = 1 FOR UPDATE",
@@ -489,6 +493,16 @@ func (s *Store) ReplaceScore(ctx context.Context, r *model.Reports, sc scoring.S
 			oldDesc = fmt.Sprintf("%d %s (%s %s)", old[0].Total, old[0].Band, old[0].RuleSetId, old[0].RuleSetVersion)
 		}
 		return audit.Record(ctx, tx, audit.Entry{Action: "score.rescore", EntityType: "report", EntityID: r.Id, ProjectID: r.ProjectId,
-			Changes: map[string][2]any{sc.Instrument: {oldDesc, fmt.Sprintf("%d %s (%s %s)", sc.Total, sc.Band, sc.RuleSet.ID, sc.RuleSet.Version)}}})
+			Changes: map[string][2]any{sc.Instrument: {oldDesc, fmt.Sprintf("%d %s (%s %s)", sc.Total, sc.Band, sc.RuleSet.ID, sc.RuleSet.Version)}}, Reason: reason})
 	})
+}
+
+// Audit pages a trial's audit rows, newest first.
+func (s *Store) Audit(ctx context.Context, f audit.Filter) ([]audit.Row, error) {
+	return audit.List(ctx, s.conn, f)
+}
+
+// VerifyAudit walks a trial's audit hash chain.
+func (s *Store) VerifyAudit(ctx context.Context, projectID string) (audit.Verification, error) {
+	return audit.Verify(ctx, s.conn, projectID)
 }

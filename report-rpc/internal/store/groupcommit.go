@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/openepro/epro/common/audit"
 	"github.com/zeromicro/go-zero/core/stores/sqlx"
 )
 
@@ -105,12 +106,13 @@ func (g *groupCommitter) commit(batch []*pendingReport) {
 	}
 }
 
-// createMany commits reports and their pending tasks in one transaction.
+// createMany commits reports, their pending tasks and their audit rows in one transaction.
 func (s *Store) createMany(ctx context.Context, rs []Report) error {
 	var rep, tasks strings.Builder
 	rep.WriteString("INSERT INTO reports (id, project_id, site_id, patient_id, score, notes, received_at) VALUES ")
 	tasks.WriteString("INSERT INTO report_tasks (report_id, task, result) VALUES ")
 	repArgs := make([]any, 0, 7*len(rs))
+	entries := make([]audit.Attributed, len(rs))
 	taskArgs := make([]any, 0, 2*len(Tasks)*len(rs))
 	for i, r := range rs {
 		if i > 0 {
@@ -118,6 +120,7 @@ func (s *Store) createMany(ctx context.Context, rs []Report) error {
 		}
 		rep.WriteString("(?, ?, ?, ?, ?, ?, ?)")
 		repArgs = append(repArgs, r.ID, r.ProjectID, r.SiteID, r.PatientID, r.Score, r.Notes, r.ReceivedAt)
+		entries[i] = audit.Attributed{Actor: r.Actor, Entry: createEntry(r, map[string][2]any{"score": {nil, r.Score}})}
 		for j, task := range Tasks {
 			if i > 0 || j > 0 {
 				tasks.WriteByte(',')
@@ -130,7 +133,18 @@ func (s *Store) createMany(ctx context.Context, rs []Report) error {
 		if _, err := tx.ExecCtx(ctx, rep.String(), repArgs...); err != nil {
 			return err
 		}
-		_, err := tx.ExecCtx(ctx, tasks.String(), taskArgs...)
-		return err
+		if _, err := tx.ExecCtx(ctx, tasks.String(), taskArgs...); err != nil {
+			return err
+		}
+		return audit.RecordMany(ctx, tx, entries)
 	})
+}
+
+// createEntry is the audit entry of a participant's new report. Free text is recorded as present, not copied:
+// the report row holds it, and the audit trail is read more widely than reports.
+func createEntry(r Report, changes map[string][2]any) audit.Entry {
+	if r.Notes != "" {
+		changes["notes"] = [2]any{nil, "[text]"}
+	}
+	return audit.Entry{Action: "report.create", EntityType: "report", EntityID: r.ID, ProjectID: r.ProjectID, Changes: changes}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/openepro/epro/common/actor"
 	"github.com/openepro/epro/report-rpc/internal/model"
 	"github.com/zeromicro/go-zero/core/stores/sqlx"
 )
@@ -42,6 +43,8 @@ type Report struct {
 	Score      int64
 	Notes      string
 	ReceivedAt time.Time
+	// Actor submitted it (the participant); Create takes it from the caller's context. Its audit row names them.
+	Actor actor.Actor
 }
 
 // TaskRef names one task of one report.
@@ -65,6 +68,7 @@ func New(conn sqlx.SqlConn) *Store {
 // Create commits a report and its pending tasks in one transaction (shared with concurrent reports when group
 // commit is on). It returns nil only once that transaction has committed.
 func (s *Store) Create(ctx context.Context, r Report) error {
+	r.Actor = actor.From(ctx)
 	if s.group != nil {
 		return s.group.submit(ctx, r)
 	}

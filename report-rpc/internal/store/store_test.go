@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/openepro/epro/common/actor"
+	"github.com/openepro/epro/common/audit"
 	"github.com/openepro/epro/common/testkit"
 	"github.com/openepro/epro/report-rpc/internal/store"
 	"github.com/openepro/epro/report-rpc/migrations"
@@ -141,7 +143,9 @@ func TestGroupCommit(t *testing.T) {
 			if i%50 == 7 {
 				id = dup // already stored: must fail without failing its batch
 			}
-			err := s.Create(context.Background(), store.Report{ID: id, ProjectID: "gc", PatientID: "P-1", Score: int64(i % 101),
+			project := []string{"gc", "gc-b", "gc-c"}[i%3]
+			ctx := actor.With(context.Background(), actor.Actor{UserID: int64(1000 + i), Role: "participant"})
+			err := s.Create(ctx, store.Report{ID: id, ProjectID: project, PatientID: "P-1", Score: int64(i % 101),
 				Notes: "n", ReceivedAt: time.Now().UTC().Truncate(time.Microsecond)})
 			if err != nil {
 				failed.Add(1)
@@ -156,14 +160,27 @@ func TestGroupCommit(t *testing.T) {
 	}
 	conn := testkit.OpenDB(t, db)
 	var reports, tasks int
-	if err := conn.QueryRow("SELECT COUNT(*) FROM reports WHERE project_id = 'gc'").Scan(&reports); err != nil {
+	if err := conn.QueryRow("SELECT COUNT(*) FROM reports WHERE project_id LIKE 'gc%'").Scan(&reports); err != nil {
 		t.Fatal(err)
 	}
-	if err := conn.QueryRow("SELECT COUNT(*) FROM report_tasks t JOIN reports r ON r.id = t.report_id WHERE r.project_id = 'gc' AND t.status = 'pending'").Scan(&tasks); err != nil {
+	if err := conn.QueryRow("SELECT COUNT(*) FROM report_tasks t JOIN reports r ON r.id = t.report_id WHERE r.project_id LIKE 'gc%' AND t.status = 'pending'").Scan(&tasks); err != nil {
 		t.Fatal(err)
 	}
 	if reports != int(acked.Load()) || tasks != 2*reports {
 		t.Fatalf("acknowledged %d, committed %d reports with %d pending tasks", acked.Load(), reports, tasks)
+	}
+	// every committed report has its audit row, attributed to the participant, and each trial's chain holds
+	// although batches mixed trials and two committers wrote at once
+	var audited int
+	if err := conn.QueryRow("SELECT COUNT(*) FROM audit_log a JOIN reports r ON r.id = a.entity_id WHERE a.action = 'report.create' " +
+		"AND a.project_id LIKE 'gc%' AND a.actor_role = 'participant' AND a.actor_id >= 1000").Scan(&audited); err != nil || audited != reports {
+		t.Fatalf("%d reports, %d report.create audit rows (%v)", reports, audited, err)
+	}
+	for _, p := range []string{"gc", "gc-b", "gc-c", ""} {
+		v, err := audit.Verify(context.Background(), sqlx.NewMysql(db), p)
+		if err != nil || v.Break != nil {
+			t.Fatalf("chain of %q: %+v %v", p, v, err)
+		}
 	}
 }
 

@@ -16,7 +16,7 @@ import (
 // Score the trial's reports again with the current rule set (old scores kept, audited)
 func RescoreHandler(svcCtx *svc.ServiceContext) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		var req types.ProjectPath
+		var req types.RescoreReq
 		if err := reqbody.Parse(r, &req); err != nil {
 			httpx.ErrorCtx(r.Context(), w, err)
 			return

@@ -31,12 +31,12 @@ func NewRescoreLogic(ctx context.Context, svcCtx *svc.ServiceContext) *RescoreLo
 }
 
 // Rescore scores the trial's reports again with the current rule set; old scores are kept, each change audited.
-func (l *RescoreLogic) Rescore(req *types.ProjectPath) (resp *types.RescoreResp, err error) {
+func (l *RescoreLogic) Rescore(req *types.RescoreReq) (resp *types.RescoreResp, err error) {
 	ctx, _, err := authz.Check(l.ctx, l.svcCtx.Projects, l.svcCtx.Members, req.ID, access.ReportRescore, access.Target{})
 	if err != nil {
 		return nil, err
 	}
-	out, err := l.svcCtx.ReportRpc.Rescore(ctx, &rpc.RescoreRequest{ProjectId: req.ID})
+	out, err := l.svcCtx.ReportRpc.Rescore(ctx, &rpc.RescoreRequest{ProjectId: req.ID, Reason: req.Reason})
 	if err != nil {
 		return nil, err
 	}
