@@ -14,6 +14,7 @@ CREATE TABLE `reports` (
   `authored_at` datetime(6) DEFAULT NULL COMMENT 'device time, UTC',
   `authored_offset_min` smallint NOT NULL DEFAULT 0 COMMENT 'device UTC offset, minutes',
   `received_at` datetime(6) NOT NULL COMMENT 'server receive time, UTC',
+  `current_version` int NOT NULL DEFAULT 1 COMMENT 'latest version; 1 is the submission as received',
   PRIMARY KEY (`id`),
   UNIQUE KEY `uk_client_submission` (`project_id`,`patient_id`,`client_submission_id`),
   KEY `idx_patient_received` (`patient_id`,`received_at`),
@@ -56,6 +57,7 @@ CREATE TABLE `questionnaires` (
 CREATE TABLE `scores` (
   `id` bigint NOT NULL AUTO_INCREMENT,
   `report_id` char(36) NOT NULL,
+  `report_version` int NOT NULL DEFAULT 1,
   `project_id` varchar(64) NOT NULL,
   `patient_id` varchar(64) NOT NULL,
   `instrument` varchar(32) NOT NULL,
@@ -66,7 +68,7 @@ CREATE TABLE `scores` (
   `current` tinyint(1) NOT NULL DEFAULT 1 COMMENT '0: superseded by a re-score, kept',
   `created_at` datetime(3) NOT NULL DEFAULT current_timestamp(3),
   PRIMARY KEY (`id`),
-  UNIQUE KEY `uk_report_instrument_rules` (`report_id`,`instrument`,`rule_set_id`,`rule_set_version`),
+  UNIQUE KEY `uk_report_version_instrument_rules` (`report_id`,`report_version`,`instrument`,`rule_set_id`,`rule_set_version`),
   KEY `idx_patient_instrument` (`project_id`,`patient_id`,`instrument`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
@@ -131,4 +133,34 @@ CREATE TABLE `audit_chain` (
   `seq` bigint NOT NULL DEFAULT 0,
   `head_hash` char(64) NOT NULL DEFAULT '',
   PRIMARY KEY (`project_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `report_versions` (
+  `id` bigint NOT NULL AUTO_INCREMENT,
+  `report_id` char(36) NOT NULL,
+  `version` int NOT NULL COMMENT '2 and up',
+  `items` mediumtext NOT NULL COMMENT 'QuestionnaireResponse items JSON of this version',
+  `reason` varchar(512) NOT NULL COMMENT 'reason for change',
+  `corrected_by` bigint NOT NULL,
+  `corrected_role` varchar(32) NOT NULL,
+  `created_at` datetime(6) NOT NULL COMMENT 'UTC',
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uk_report_version` (`report_id`,`version`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `signatures` (
+  `id` bigint NOT NULL AUTO_INCREMENT,
+  `project_id` varchar(64) NOT NULL,
+  `report_id` char(36) NOT NULL,
+  `report_version` int NOT NULL,
+  `content_hash` char(64) NOT NULL COMMENT 'SHA-256 of the signed version (review.ContentHash)',
+  `signer_id` bigint NOT NULL,
+  `signer_role` varchar(32) NOT NULL,
+  `printed_name` varchar(128) NOT NULL,
+  `meaning` varchar(16) NOT NULL COMMENT 'reviewed or approved',
+  `signed_at` datetime(6) NOT NULL COMMENT 'UTC',
+  `session_id` varchar(64) NOT NULL COMMENT 'login session it was made in (21 CFR 11.200: first signing needs ID + password)',
+  PRIMARY KEY (`id`),
+  KEY `idx_report` (`report_id`),
+  KEY `idx_signer_session` (`signer_id`,`session_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -2860,6 +2860,605 @@ func (x *VerifyAuditResponse) GetHeadSeq() int64 {
 	return 0
 }
 
+// CorrectReportRequest is a staff correction of a questionnaire report: the complete corrected answers and why.
+type CorrectReportRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ProjectId     string                 `protobuf:"bytes,1,opt,name=projectId,proto3" json:"projectId,omitempty"`
+	ReportId      string                 `protobuf:"bytes,2,opt,name=reportId,proto3" json:"reportId,omitempty"`
+	Items         string                 `protobuf:"bytes,3,opt,name=items,proto3" json:"items,omitempty"`   // QuestionnaireResponse items JSON of the corrected version, validated like a submission
+	Reason        string                 `protobuf:"bytes,4,opt,name=reason,proto3" json:"reason,omitempty"` // reason for change, required
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CorrectReportRequest) Reset() {
+	*x = CorrectReportRequest{}
+	mi := &file_report_proto_msgTypes[39]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CorrectReportRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CorrectReportRequest) ProtoMessage() {}
+
+func (x *CorrectReportRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[39]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CorrectReportRequest.ProtoReflect.Descriptor instead.
+func (*CorrectReportRequest) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{39}
+}
+
+func (x *CorrectReportRequest) GetProjectId() string {
+	if x != nil {
+		return x.ProjectId
+	}
+	return ""
+}
+
+func (x *CorrectReportRequest) GetReportId() string {
+	if x != nil {
+		return x.ReportId
+	}
+	return ""
+}
+
+func (x *CorrectReportRequest) GetItems() string {
+	if x != nil {
+		return x.Items
+	}
+	return ""
+}
+
+func (x *CorrectReportRequest) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+type CorrectReportResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ReportId      string                 `protobuf:"bytes,1,opt,name=reportId,proto3" json:"reportId,omitempty"`
+	Version       int32                  `protobuf:"varint,2,opt,name=version,proto3" json:"version,omitempty"`
+	Scores        []*ScoreInfo           `protobuf:"bytes,3,rep,name=scores,proto3" json:"scores,omitempty"`                                                                             // the new version's scores
+	Alerts        []*AlertInfo           `protobuf:"bytes,4,rep,name=alerts,proto3" json:"alerts,omitempty"`                                                                             // every alert of the report, any new one included
+	Changes       map[string]string      `protobuf:"bytes,5,rep,name=changes,proto3" json:"changes,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"` // item path → "old → new" answers, as audited
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CorrectReportResponse) Reset() {
+	*x = CorrectReportResponse{}
+	mi := &file_report_proto_msgTypes[40]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CorrectReportResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CorrectReportResponse) ProtoMessage() {}
+
+func (x *CorrectReportResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[40]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CorrectReportResponse.ProtoReflect.Descriptor instead.
+func (*CorrectReportResponse) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{40}
+}
+
+func (x *CorrectReportResponse) GetReportId() string {
+	if x != nil {
+		return x.ReportId
+	}
+	return ""
+}
+
+func (x *CorrectReportResponse) GetVersion() int32 {
+	if x != nil {
+		return x.Version
+	}
+	return 0
+}
+
+func (x *CorrectReportResponse) GetScores() []*ScoreInfo {
+	if x != nil {
+		return x.Scores
+	}
+	return nil
+}
+
+func (x *CorrectReportResponse) GetAlerts() []*AlertInfo {
+	if x != nil {
+		return x.Alerts
+	}
+	return nil
+}
+
+func (x *CorrectReportResponse) GetChanges() map[string]string {
+	if x != nil {
+		return x.Changes
+	}
+	return nil
+}
+
+// SignReportRequest signs the report's current version; the signer is the acting user (gRPC metadata), whose
+// password the gateway has just verified.
+type SignReportRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ProjectId     string                 `protobuf:"bytes,1,opt,name=projectId,proto3" json:"projectId,omitempty"`
+	ReportId      string                 `protobuf:"bytes,2,opt,name=reportId,proto3" json:"reportId,omitempty"`
+	Meaning       string                 `protobuf:"bytes,3,opt,name=meaning,proto3" json:"meaning,omitempty"`         // reviewed or approved
+	PrintedName   string                 `protobuf:"bytes,4,opt,name=printedName,proto3" json:"printedName,omitempty"` // the signer's full name as shown with the signature
+	SessionId     string                 `protobuf:"bytes,5,opt,name=sessionId,proto3" json:"sessionId,omitempty"`     // the login session
+	WithUserId    bool                   `protobuf:"varint,6,opt,name=withUserId,proto3" json:"withUserId,omitempty"`  // the signer entered their user ID too (required on the first signing of a session)
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SignReportRequest) Reset() {
+	*x = SignReportRequest{}
+	mi := &file_report_proto_msgTypes[41]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SignReportRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SignReportRequest) ProtoMessage() {}
+
+func (x *SignReportRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[41]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SignReportRequest.ProtoReflect.Descriptor instead.
+func (*SignReportRequest) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{41}
+}
+
+func (x *SignReportRequest) GetProjectId() string {
+	if x != nil {
+		return x.ProjectId
+	}
+	return ""
+}
+
+func (x *SignReportRequest) GetReportId() string {
+	if x != nil {
+		return x.ReportId
+	}
+	return ""
+}
+
+func (x *SignReportRequest) GetMeaning() string {
+	if x != nil {
+		return x.Meaning
+	}
+	return ""
+}
+
+func (x *SignReportRequest) GetPrintedName() string {
+	if x != nil {
+		return x.PrintedName
+	}
+	return ""
+}
+
+func (x *SignReportRequest) GetSessionId() string {
+	if x != nil {
+		return x.SessionId
+	}
+	return ""
+}
+
+func (x *SignReportRequest) GetWithUserId() bool {
+	if x != nil {
+		return x.WithUserId
+	}
+	return false
+}
+
+type SignatureInfo struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	SignatureId   int64                  `protobuf:"varint,1,opt,name=signatureId,proto3" json:"signatureId,omitempty"`
+	Version       int32                  `protobuf:"varint,2,opt,name=version,proto3" json:"version,omitempty"`
+	ContentHash   string                 `protobuf:"bytes,3,opt,name=contentHash,proto3" json:"contentHash,omitempty"`
+	SignerId      int64                  `protobuf:"varint,4,opt,name=signerId,proto3" json:"signerId,omitempty"`
+	SignerRole    string                 `protobuf:"bytes,5,opt,name=signerRole,proto3" json:"signerRole,omitempty"`
+	PrintedName   string                 `protobuf:"bytes,6,opt,name=printedName,proto3" json:"printedName,omitempty"`
+	Meaning       string                 `protobuf:"bytes,7,opt,name=meaning,proto3" json:"meaning,omitempty"`
+	SignedAt      string                 `protobuf:"bytes,8,opt,name=signedAt,proto3" json:"signedAt,omitempty"` // UTC
+	Valid         bool                   `protobuf:"varint,9,opt,name=valid,proto3" json:"valid,omitempty"`
+	InvalidReason string                 `protobuf:"bytes,10,opt,name=invalidReason,proto3" json:"invalidReason,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SignatureInfo) Reset() {
+	*x = SignatureInfo{}
+	mi := &file_report_proto_msgTypes[42]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SignatureInfo) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SignatureInfo) ProtoMessage() {}
+
+func (x *SignatureInfo) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[42]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SignatureInfo.ProtoReflect.Descriptor instead.
+func (*SignatureInfo) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{42}
+}
+
+func (x *SignatureInfo) GetSignatureId() int64 {
+	if x != nil {
+		return x.SignatureId
+	}
+	return 0
+}
+
+func (x *SignatureInfo) GetVersion() int32 {
+	if x != nil {
+		return x.Version
+	}
+	return 0
+}
+
+func (x *SignatureInfo) GetContentHash() string {
+	if x != nil {
+		return x.ContentHash
+	}
+	return ""
+}
+
+func (x *SignatureInfo) GetSignerId() int64 {
+	if x != nil {
+		return x.SignerId
+	}
+	return 0
+}
+
+func (x *SignatureInfo) GetSignerRole() string {
+	if x != nil {
+		return x.SignerRole
+	}
+	return ""
+}
+
+func (x *SignatureInfo) GetPrintedName() string {
+	if x != nil {
+		return x.PrintedName
+	}
+	return ""
+}
+
+func (x *SignatureInfo) GetMeaning() string {
+	if x != nil {
+		return x.Meaning
+	}
+	return ""
+}
+
+func (x *SignatureInfo) GetSignedAt() string {
+	if x != nil {
+		return x.SignedAt
+	}
+	return ""
+}
+
+func (x *SignatureInfo) GetValid() bool {
+	if x != nil {
+		return x.Valid
+	}
+	return false
+}
+
+func (x *SignatureInfo) GetInvalidReason() string {
+	if x != nil {
+		return x.InvalidReason
+	}
+	return ""
+}
+
+type ReportVersionsRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ProjectId     string                 `protobuf:"bytes,1,opt,name=projectId,proto3" json:"projectId,omitempty"`
+	ReportId      string                 `protobuf:"bytes,2,opt,name=reportId,proto3" json:"reportId,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ReportVersionsRequest) Reset() {
+	*x = ReportVersionsRequest{}
+	mi := &file_report_proto_msgTypes[43]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ReportVersionsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ReportVersionsRequest) ProtoMessage() {}
+
+func (x *ReportVersionsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[43]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ReportVersionsRequest.ProtoReflect.Descriptor instead.
+func (*ReportVersionsRequest) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{43}
+}
+
+func (x *ReportVersionsRequest) GetProjectId() string {
+	if x != nil {
+		return x.ProjectId
+	}
+	return ""
+}
+
+func (x *ReportVersionsRequest) GetReportId() string {
+	if x != nil {
+		return x.ReportId
+	}
+	return ""
+}
+
+type ReportVersion struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Version       int32                  `protobuf:"varint,1,opt,name=version,proto3" json:"version,omitempty"`
+	Items         string                 `protobuf:"bytes,2,opt,name=items,proto3" json:"items,omitempty"`
+	Reason        string                 `protobuf:"bytes,3,opt,name=reason,proto3" json:"reason,omitempty"`      // empty for version 1, the submission
+	AuthorId      int64                  `protobuf:"varint,4,opt,name=authorId,proto3" json:"authorId,omitempty"` // the corrector (0 for version 1: the participant submitted it)
+	AuthorRole    string                 `protobuf:"bytes,5,opt,name=authorRole,proto3" json:"authorRole,omitempty"`
+	CreatedAt     string                 `protobuf:"bytes,6,opt,name=createdAt,proto3" json:"createdAt,omitempty"`
+	ContentHash   string                 `protobuf:"bytes,7,opt,name=contentHash,proto3" json:"contentHash,omitempty"`
+	Scores        []*ScoreInfo           `protobuf:"bytes,8,rep,name=scores,proto3" json:"scores,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ReportVersion) Reset() {
+	*x = ReportVersion{}
+	mi := &file_report_proto_msgTypes[44]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ReportVersion) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ReportVersion) ProtoMessage() {}
+
+func (x *ReportVersion) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[44]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ReportVersion.ProtoReflect.Descriptor instead.
+func (*ReportVersion) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{44}
+}
+
+func (x *ReportVersion) GetVersion() int32 {
+	if x != nil {
+		return x.Version
+	}
+	return 0
+}
+
+func (x *ReportVersion) GetItems() string {
+	if x != nil {
+		return x.Items
+	}
+	return ""
+}
+
+func (x *ReportVersion) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+func (x *ReportVersion) GetAuthorId() int64 {
+	if x != nil {
+		return x.AuthorId
+	}
+	return 0
+}
+
+func (x *ReportVersion) GetAuthorRole() string {
+	if x != nil {
+		return x.AuthorRole
+	}
+	return ""
+}
+
+func (x *ReportVersion) GetCreatedAt() string {
+	if x != nil {
+		return x.CreatedAt
+	}
+	return ""
+}
+
+func (x *ReportVersion) GetContentHash() string {
+	if x != nil {
+		return x.ContentHash
+	}
+	return ""
+}
+
+func (x *ReportVersion) GetScores() []*ScoreInfo {
+	if x != nil {
+		return x.Scores
+	}
+	return nil
+}
+
+type ReportVersionsResponse struct {
+	state          protoimpl.MessageState `protogen:"open.v1"`
+	ReportId       string                 `protobuf:"bytes,1,opt,name=reportId,proto3" json:"reportId,omitempty"`
+	ProjectId      string                 `protobuf:"bytes,2,opt,name=projectId,proto3" json:"projectId,omitempty"`
+	SiteId         int64                  `protobuf:"varint,3,opt,name=siteId,proto3" json:"siteId,omitempty"`
+	PatientId      string                 `protobuf:"bytes,4,opt,name=patientId,proto3" json:"patientId,omitempty"`
+	Questionnaire  string                 `protobuf:"bytes,5,opt,name=questionnaire,proto3" json:"questionnaire,omitempty"`
+	CurrentVersion int32                  `protobuf:"varint,6,opt,name=currentVersion,proto3" json:"currentVersion,omitempty"`
+	Versions       []*ReportVersion       `protobuf:"bytes,7,rep,name=versions,proto3" json:"versions,omitempty"`
+	Signatures     []*SignatureInfo       `protobuf:"bytes,8,rep,name=signatures,proto3" json:"signatures,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *ReportVersionsResponse) Reset() {
+	*x = ReportVersionsResponse{}
+	mi := &file_report_proto_msgTypes[45]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ReportVersionsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ReportVersionsResponse) ProtoMessage() {}
+
+func (x *ReportVersionsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[45]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ReportVersionsResponse.ProtoReflect.Descriptor instead.
+func (*ReportVersionsResponse) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{45}
+}
+
+func (x *ReportVersionsResponse) GetReportId() string {
+	if x != nil {
+		return x.ReportId
+	}
+	return ""
+}
+
+func (x *ReportVersionsResponse) GetProjectId() string {
+	if x != nil {
+		return x.ProjectId
+	}
+	return ""
+}
+
+func (x *ReportVersionsResponse) GetSiteId() int64 {
+	if x != nil {
+		return x.SiteId
+	}
+	return 0
+}
+
+func (x *ReportVersionsResponse) GetPatientId() string {
+	if x != nil {
+		return x.PatientId
+	}
+	return ""
+}
+
+func (x *ReportVersionsResponse) GetQuestionnaire() string {
+	if x != nil {
+		return x.Questionnaire
+	}
+	return ""
+}
+
+func (x *ReportVersionsResponse) GetCurrentVersion() int32 {
+	if x != nil {
+		return x.CurrentVersion
+	}
+	return 0
+}
+
+func (x *ReportVersionsResponse) GetVersions() []*ReportVersion {
+	if x != nil {
+		return x.Versions
+	}
+	return nil
+}
+
+func (x *ReportVersionsResponse) GetSignatures() []*SignatureInfo {
+	if x != nil {
+		return x.Signatures
+	}
+	return nil
+}
+
 var File_report_proto protoreflect.FileDescriptor
 
 const file_report_proto_rawDesc = "" +
@@ -3134,8 +3733,69 @@ const file_report_proto_rawDesc = "" +
 	"\bbrokenId\x18\x03 \x01(\x03R\bbrokenId\x12\x1c\n" +
 	"\tbrokenSeq\x18\x04 \x01(\x03R\tbrokenSeq\x12\"\n" +
 	"\fbrokenReason\x18\x05 \x01(\tR\fbrokenReason\x12\x18\n" +
-	"\aheadSeq\x18\x06 \x01(\x03R\aheadSeq2\xe7\n" +
+	"\aheadSeq\x18\x06 \x01(\x03R\aheadSeq\"~\n" +
+	"\x14CorrectReportRequest\x12\x1c\n" +
+	"\tprojectId\x18\x01 \x01(\tR\tprojectId\x12\x1a\n" +
+	"\breportId\x18\x02 \x01(\tR\breportId\x12\x14\n" +
+	"\x05items\x18\x03 \x01(\tR\x05items\x12\x16\n" +
+	"\x06reason\x18\x04 \x01(\tR\x06reason\"\xa5\x02\n" +
+	"\x15CorrectReportResponse\x12\x1a\n" +
+	"\breportId\x18\x01 \x01(\tR\breportId\x12\x18\n" +
+	"\aversion\x18\x02 \x01(\x05R\aversion\x12)\n" +
+	"\x06scores\x18\x03 \x03(\v2\x11.report.ScoreInfoR\x06scores\x12)\n" +
+	"\x06alerts\x18\x04 \x03(\v2\x11.report.AlertInfoR\x06alerts\x12D\n" +
+	"\achanges\x18\x05 \x03(\v2*.report.CorrectReportResponse.ChangesEntryR\achanges\x1a:\n" +
+	"\fChangesEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\xc7\x01\n" +
+	"\x11SignReportRequest\x12\x1c\n" +
+	"\tprojectId\x18\x01 \x01(\tR\tprojectId\x12\x1a\n" +
+	"\breportId\x18\x02 \x01(\tR\breportId\x12\x18\n" +
+	"\ameaning\x18\x03 \x01(\tR\ameaning\x12 \n" +
+	"\vprintedName\x18\x04 \x01(\tR\vprintedName\x12\x1c\n" +
+	"\tsessionId\x18\x05 \x01(\tR\tsessionId\x12\x1e\n" +
 	"\n" +
+	"withUserId\x18\x06 \x01(\bR\n" +
+	"withUserId\"\xbd\x02\n" +
+	"\rSignatureInfo\x12 \n" +
+	"\vsignatureId\x18\x01 \x01(\x03R\vsignatureId\x12\x18\n" +
+	"\aversion\x18\x02 \x01(\x05R\aversion\x12 \n" +
+	"\vcontentHash\x18\x03 \x01(\tR\vcontentHash\x12\x1a\n" +
+	"\bsignerId\x18\x04 \x01(\x03R\bsignerId\x12\x1e\n" +
+	"\n" +
+	"signerRole\x18\x05 \x01(\tR\n" +
+	"signerRole\x12 \n" +
+	"\vprintedName\x18\x06 \x01(\tR\vprintedName\x12\x18\n" +
+	"\ameaning\x18\a \x01(\tR\ameaning\x12\x1a\n" +
+	"\bsignedAt\x18\b \x01(\tR\bsignedAt\x12\x14\n" +
+	"\x05valid\x18\t \x01(\bR\x05valid\x12$\n" +
+	"\rinvalidReason\x18\n" +
+	" \x01(\tR\rinvalidReason\"Q\n" +
+	"\x15ReportVersionsRequest\x12\x1c\n" +
+	"\tprojectId\x18\x01 \x01(\tR\tprojectId\x12\x1a\n" +
+	"\breportId\x18\x02 \x01(\tR\breportId\"\xfe\x01\n" +
+	"\rReportVersion\x12\x18\n" +
+	"\aversion\x18\x01 \x01(\x05R\aversion\x12\x14\n" +
+	"\x05items\x18\x02 \x01(\tR\x05items\x12\x16\n" +
+	"\x06reason\x18\x03 \x01(\tR\x06reason\x12\x1a\n" +
+	"\bauthorId\x18\x04 \x01(\x03R\bauthorId\x12\x1e\n" +
+	"\n" +
+	"authorRole\x18\x05 \x01(\tR\n" +
+	"authorRole\x12\x1c\n" +
+	"\tcreatedAt\x18\x06 \x01(\tR\tcreatedAt\x12 \n" +
+	"\vcontentHash\x18\a \x01(\tR\vcontentHash\x12)\n" +
+	"\x06scores\x18\b \x03(\v2\x11.report.ScoreInfoR\x06scores\"\xc0\x02\n" +
+	"\x16ReportVersionsResponse\x12\x1a\n" +
+	"\breportId\x18\x01 \x01(\tR\breportId\x12\x1c\n" +
+	"\tprojectId\x18\x02 \x01(\tR\tprojectId\x12\x16\n" +
+	"\x06siteId\x18\x03 \x01(\x03R\x06siteId\x12\x1c\n" +
+	"\tpatientId\x18\x04 \x01(\tR\tpatientId\x12$\n" +
+	"\rquestionnaire\x18\x05 \x01(\tR\rquestionnaire\x12&\n" +
+	"\x0ecurrentVersion\x18\x06 \x01(\x05R\x0ecurrentVersion\x121\n" +
+	"\bversions\x18\a \x03(\v2\x15.report.ReportVersionR\bversions\x125\n" +
+	"\n" +
+	"signatures\x18\b \x03(\v2\x15.report.SignatureInfoR\n" +
+	"signatures2\xc6\f\n" +
 	"\x06Report\x12@\n" +
 	"\tRenderPdf\x12\x18.report.RenderPdfRequest\x1a\x19.report.RenderPdfResponse\x12L\n" +
 	"\rListTemplates\x12\x1c.report.ListTemplatesRequest\x1a\x1d.report.ListTemplatesResponse\x12H\n" +
@@ -3156,7 +3816,11 @@ const file_report_proto_rawDesc = "" +
 	"\fSubmitReport\x12\x1b.report.SubmitReportRequest\x1a\x1c.report.SubmitReportResponse\x12@\n" +
 	"\tGetReport\x12\x18.report.GetReportRequest\x1a\x19.report.GetReportResponse\x12;\n" +
 	"\tListAudit\x12\x13.report.AuditFilter\x1a\x19.report.ListAuditResponse\x12F\n" +
-	"\vVerifyAudit\x12\x1a.report.VerifyAuditRequest\x1a\x1b.report.VerifyAuditResponseB\n" +
+	"\vVerifyAudit\x12\x1a.report.VerifyAuditRequest\x1a\x1b.report.VerifyAuditResponse\x12L\n" +
+	"\rCorrectReport\x12\x1c.report.CorrectReportRequest\x1a\x1d.report.CorrectReportResponse\x12>\n" +
+	"\n" +
+	"SignReport\x12\x19.report.SignReportRequest\x1a\x15.report.SignatureInfo\x12O\n" +
+	"\x0eReportVersions\x12\x1d.report.ReportVersionsRequest\x1a\x1e.report.ReportVersionsResponseB\n" +
 	"Z\b./reportb\x06proto3"
 
 var (
@@ -3171,7 +3835,7 @@ func file_report_proto_rawDescGZIP() []byte {
 	return file_report_proto_rawDescData
 }
 
-var file_report_proto_msgTypes = make([]protoimpl.MessageInfo, 39)
+var file_report_proto_msgTypes = make([]protoimpl.MessageInfo, 47)
 var file_report_proto_goTypes = []any{
 	(*SubmitReportRequest)(nil),        // 0: report.SubmitReportRequest
 	(*SubmitReportResponse)(nil),       // 1: report.SubmitReportResponse
@@ -3212,6 +3876,14 @@ var file_report_proto_goTypes = []any{
 	(*ListAuditResponse)(nil),          // 36: report.ListAuditResponse
 	(*VerifyAuditRequest)(nil),         // 37: report.VerifyAuditRequest
 	(*VerifyAuditResponse)(nil),        // 38: report.VerifyAuditResponse
+	(*CorrectReportRequest)(nil),       // 39: report.CorrectReportRequest
+	(*CorrectReportResponse)(nil),      // 40: report.CorrectReportResponse
+	(*SignReportRequest)(nil),          // 41: report.SignReportRequest
+	(*SignatureInfo)(nil),              // 42: report.SignatureInfo
+	(*ReportVersionsRequest)(nil),      // 43: report.ReportVersionsRequest
+	(*ReportVersion)(nil),              // 44: report.ReportVersion
+	(*ReportVersionsResponse)(nil),     // 45: report.ReportVersionsResponse
+	nil,                                // 46: report.CorrectReportResponse.ChangesEntry
 }
 var file_report_proto_depIdxs = []int32{
 	3,  // 0: report.GetReportResponse.tasks:type_name -> report.TaskState
@@ -3227,49 +3899,61 @@ var file_report_proto_depIdxs = []int32{
 	14, // 10: report.ListAlertsResponse.alerts:type_name -> report.AlertInfo
 	30, // 11: report.ProjectSummaryResponse.recent:type_name -> report.ReportBrief
 	35, // 12: report.ListAuditResponse.entries:type_name -> report.AuditEntry
-	32, // 13: report.Report.RenderPdf:input_type -> report.RenderPdfRequest
-	6,  // 14: report.Report.ListTemplates:input_type -> report.ListTemplatesRequest
-	8,  // 15: report.Report.AdoptTemplate:input_type -> report.AdoptTemplateRequest
-	9,  // 16: report.Report.PutQuestionnaire:input_type -> report.PutQuestionnaireRequest
-	10, // 17: report.Report.ListQuestionnaires:input_type -> report.ListQuestionnairesRequest
-	12, // 18: report.Report.SubmitResponse:input_type -> report.SubmitResponseRequest
-	16, // 19: report.Report.ListReports:input_type -> report.ListReportsRequest
-	19, // 20: report.Report.ScoreHistory:input_type -> report.ScoreHistoryRequest
-	22, // 21: report.Report.ListAlerts:input_type -> report.ListAlertsRequest
-	24, // 22: report.Report.AcknowledgeAlert:input_type -> report.AlertActionRequest
-	24, // 23: report.Report.ResolveAlert:input_type -> report.AlertActionRequest
-	26, // 24: report.Report.GetTrialSettings:input_type -> report.GetTrialSettingsRequest
-	25, // 25: report.Report.PutTrialSettings:input_type -> report.TrialSettings
-	27, // 26: report.Report.Rescore:input_type -> report.RescoreRequest
-	29, // 27: report.Report.ProjectSummary:input_type -> report.ProjectSummaryRequest
-	0,  // 28: report.Report.SubmitReport:input_type -> report.SubmitReportRequest
-	2,  // 29: report.Report.GetReport:input_type -> report.GetReportRequest
-	34, // 30: report.Report.ListAudit:input_type -> report.AuditFilter
-	37, // 31: report.Report.VerifyAudit:input_type -> report.VerifyAuditRequest
-	33, // 32: report.Report.RenderPdf:output_type -> report.RenderPdfResponse
-	7,  // 33: report.Report.ListTemplates:output_type -> report.ListTemplatesResponse
-	5,  // 34: report.Report.AdoptTemplate:output_type -> report.QuestionnaireInfo
-	5,  // 35: report.Report.PutQuestionnaire:output_type -> report.QuestionnaireInfo
-	11, // 36: report.Report.ListQuestionnaires:output_type -> report.ListQuestionnairesResponse
-	15, // 37: report.Report.SubmitResponse:output_type -> report.SubmitResponseResponse
-	18, // 38: report.Report.ListReports:output_type -> report.ListReportsResponse
-	21, // 39: report.Report.ScoreHistory:output_type -> report.ScoreHistoryResponse
-	23, // 40: report.Report.ListAlerts:output_type -> report.ListAlertsResponse
-	14, // 41: report.Report.AcknowledgeAlert:output_type -> report.AlertInfo
-	14, // 42: report.Report.ResolveAlert:output_type -> report.AlertInfo
-	25, // 43: report.Report.GetTrialSettings:output_type -> report.TrialSettings
-	25, // 44: report.Report.PutTrialSettings:output_type -> report.TrialSettings
-	28, // 45: report.Report.Rescore:output_type -> report.RescoreResponse
-	31, // 46: report.Report.ProjectSummary:output_type -> report.ProjectSummaryResponse
-	1,  // 47: report.Report.SubmitReport:output_type -> report.SubmitReportResponse
-	4,  // 48: report.Report.GetReport:output_type -> report.GetReportResponse
-	36, // 49: report.Report.ListAudit:output_type -> report.ListAuditResponse
-	38, // 50: report.Report.VerifyAudit:output_type -> report.VerifyAuditResponse
-	32, // [32:51] is the sub-list for method output_type
-	13, // [13:32] is the sub-list for method input_type
-	13, // [13:13] is the sub-list for extension type_name
-	13, // [13:13] is the sub-list for extension extendee
-	0,  // [0:13] is the sub-list for field type_name
+	13, // 13: report.CorrectReportResponse.scores:type_name -> report.ScoreInfo
+	14, // 14: report.CorrectReportResponse.alerts:type_name -> report.AlertInfo
+	46, // 15: report.CorrectReportResponse.changes:type_name -> report.CorrectReportResponse.ChangesEntry
+	13, // 16: report.ReportVersion.scores:type_name -> report.ScoreInfo
+	44, // 17: report.ReportVersionsResponse.versions:type_name -> report.ReportVersion
+	42, // 18: report.ReportVersionsResponse.signatures:type_name -> report.SignatureInfo
+	32, // 19: report.Report.RenderPdf:input_type -> report.RenderPdfRequest
+	6,  // 20: report.Report.ListTemplates:input_type -> report.ListTemplatesRequest
+	8,  // 21: report.Report.AdoptTemplate:input_type -> report.AdoptTemplateRequest
+	9,  // 22: report.Report.PutQuestionnaire:input_type -> report.PutQuestionnaireRequest
+	10, // 23: report.Report.ListQuestionnaires:input_type -> report.ListQuestionnairesRequest
+	12, // 24: report.Report.SubmitResponse:input_type -> report.SubmitResponseRequest
+	16, // 25: report.Report.ListReports:input_type -> report.ListReportsRequest
+	19, // 26: report.Report.ScoreHistory:input_type -> report.ScoreHistoryRequest
+	22, // 27: report.Report.ListAlerts:input_type -> report.ListAlertsRequest
+	24, // 28: report.Report.AcknowledgeAlert:input_type -> report.AlertActionRequest
+	24, // 29: report.Report.ResolveAlert:input_type -> report.AlertActionRequest
+	26, // 30: report.Report.GetTrialSettings:input_type -> report.GetTrialSettingsRequest
+	25, // 31: report.Report.PutTrialSettings:input_type -> report.TrialSettings
+	27, // 32: report.Report.Rescore:input_type -> report.RescoreRequest
+	29, // 33: report.Report.ProjectSummary:input_type -> report.ProjectSummaryRequest
+	0,  // 34: report.Report.SubmitReport:input_type -> report.SubmitReportRequest
+	2,  // 35: report.Report.GetReport:input_type -> report.GetReportRequest
+	34, // 36: report.Report.ListAudit:input_type -> report.AuditFilter
+	37, // 37: report.Report.VerifyAudit:input_type -> report.VerifyAuditRequest
+	39, // 38: report.Report.CorrectReport:input_type -> report.CorrectReportRequest
+	41, // 39: report.Report.SignReport:input_type -> report.SignReportRequest
+	43, // 40: report.Report.ReportVersions:input_type -> report.ReportVersionsRequest
+	33, // 41: report.Report.RenderPdf:output_type -> report.RenderPdfResponse
+	7,  // 42: report.Report.ListTemplates:output_type -> report.ListTemplatesResponse
+	5,  // 43: report.Report.AdoptTemplate:output_type -> report.QuestionnaireInfo
+	5,  // 44: report.Report.PutQuestionnaire:output_type -> report.QuestionnaireInfo
+	11, // 45: report.Report.ListQuestionnaires:output_type -> report.ListQuestionnairesResponse
+	15, // 46: report.Report.SubmitResponse:output_type -> report.SubmitResponseResponse
+	18, // 47: report.Report.ListReports:output_type -> report.ListReportsResponse
+	21, // 48: report.Report.ScoreHistory:output_type -> report.ScoreHistoryResponse
+	23, // 49: report.Report.ListAlerts:output_type -> report.ListAlertsResponse
+	14, // 50: report.Report.AcknowledgeAlert:output_type -> report.AlertInfo
+	14, // 51: report.Report.ResolveAlert:output_type -> report.AlertInfo
+	25, // 52: report.Report.GetTrialSettings:output_type -> report.TrialSettings
+	25, // 53: report.Report.PutTrialSettings:output_type -> report.TrialSettings
+	28, // 54: report.Report.Rescore:output_type -> report.RescoreResponse
+	31, // 55: report.Report.ProjectSummary:output_type -> report.ProjectSummaryResponse
+	1,  // 56: report.Report.SubmitReport:output_type -> report.SubmitReportResponse
+	4,  // 57: report.Report.GetReport:output_type -> report.GetReportResponse
+	36, // 58: report.Report.ListAudit:output_type -> report.ListAuditResponse
+	38, // 59: report.Report.VerifyAudit:output_type -> report.VerifyAuditResponse
+	40, // 60: report.Report.CorrectReport:output_type -> report.CorrectReportResponse
+	42, // 61: report.Report.SignReport:output_type -> report.SignatureInfo
+	45, // 62: report.Report.ReportVersions:output_type -> report.ReportVersionsResponse
+	41, // [41:63] is the sub-list for method output_type
+	19, // [19:41] is the sub-list for method input_type
+	19, // [19:19] is the sub-list for extension type_name
+	19, // [19:19] is the sub-list for extension extendee
+	0,  // [0:19] is the sub-list for field type_name
 }
 
 func init() { file_report_proto_init() }
@@ -3283,7 +3967,7 @@ func file_report_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_report_proto_rawDesc), len(file_report_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   39,
+			NumMessages:   47,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -40,6 +40,9 @@ const (
 	Report_GetReport_FullMethodName          = "/report.Report/GetReport"
 	Report_ListAudit_FullMethodName          = "/report.Report/ListAudit"
 	Report_VerifyAudit_FullMethodName        = "/report.Report/VerifyAudit"
+	Report_CorrectReport_FullMethodName      = "/report.Report/CorrectReport"
+	Report_SignReport_FullMethodName         = "/report.Report/SignReport"
+	Report_ReportVersions_FullMethodName     = "/report.Report/ReportVersions"
 )
 
 // ReportClient is the client API for Report service.
@@ -84,6 +87,13 @@ type ReportClient interface {
 	ListAudit(ctx context.Context, in *AuditFilter, opts ...grpc.CallOption) (*ListAuditResponse, error)
 	// VerifyAudit walks a trial's audit hash chain in epro_report and names the first broken link.
 	VerifyAudit(ctx context.Context, in *VerifyAuditRequest, opts ...grpc.CallOption) (*VerifyAuditResponse, error)
+	// CorrectReport stores a staff correction as a new version (the original is never overwritten), scores it,
+	// raises any alert it calls for and audits the changed answers with the reason.
+	CorrectReport(ctx context.Context, in *CorrectReportRequest, opts ...grpc.CallOption) (*CorrectReportResponse, error)
+	// SignReport records an electronic signature bound to the hash of the report's current version.
+	SignReport(ctx context.Context, in *SignReportRequest, opts ...grpc.CallOption) (*SignatureInfo, error)
+	// ReportVersions returns every version of a report with its scores, and the signatures with their validity.
+	ReportVersions(ctx context.Context, in *ReportVersionsRequest, opts ...grpc.CallOption) (*ReportVersionsResponse, error)
 }
 
 type reportClient struct {
@@ -284,6 +294,36 @@ func (c *reportClient) VerifyAudit(ctx context.Context, in *VerifyAuditRequest, 
 	return out, nil
 }
 
+func (c *reportClient) CorrectReport(ctx context.Context, in *CorrectReportRequest, opts ...grpc.CallOption) (*CorrectReportResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CorrectReportResponse)
+	err := c.cc.Invoke(ctx, Report_CorrectReport_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *reportClient) SignReport(ctx context.Context, in *SignReportRequest, opts ...grpc.CallOption) (*SignatureInfo, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(SignatureInfo)
+	err := c.cc.Invoke(ctx, Report_SignReport_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *reportClient) ReportVersions(ctx context.Context, in *ReportVersionsRequest, opts ...grpc.CallOption) (*ReportVersionsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ReportVersionsResponse)
+	err := c.cc.Invoke(ctx, Report_ReportVersions_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // ReportServer is the server API for Report service.
 // All implementations must embed UnimplementedReportServer
 // for forward compatibility.
@@ -326,6 +366,13 @@ type ReportServer interface {
 	ListAudit(context.Context, *AuditFilter) (*ListAuditResponse, error)
 	// VerifyAudit walks a trial's audit hash chain in epro_report and names the first broken link.
 	VerifyAudit(context.Context, *VerifyAuditRequest) (*VerifyAuditResponse, error)
+	// CorrectReport stores a staff correction as a new version (the original is never overwritten), scores it,
+	// raises any alert it calls for and audits the changed answers with the reason.
+	CorrectReport(context.Context, *CorrectReportRequest) (*CorrectReportResponse, error)
+	// SignReport records an electronic signature bound to the hash of the report's current version.
+	SignReport(context.Context, *SignReportRequest) (*SignatureInfo, error)
+	// ReportVersions returns every version of a report with its scores, and the signatures with their validity.
+	ReportVersions(context.Context, *ReportVersionsRequest) (*ReportVersionsResponse, error)
 	mustEmbedUnimplementedReportServer()
 }
 
@@ -392,6 +439,15 @@ func (UnimplementedReportServer) ListAudit(context.Context, *AuditFilter) (*List
 }
 func (UnimplementedReportServer) VerifyAudit(context.Context, *VerifyAuditRequest) (*VerifyAuditResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method VerifyAudit not implemented")
+}
+func (UnimplementedReportServer) CorrectReport(context.Context, *CorrectReportRequest) (*CorrectReportResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method CorrectReport not implemented")
+}
+func (UnimplementedReportServer) SignReport(context.Context, *SignReportRequest) (*SignatureInfo, error) {
+	return nil, status.Error(codes.Unimplemented, "method SignReport not implemented")
+}
+func (UnimplementedReportServer) ReportVersions(context.Context, *ReportVersionsRequest) (*ReportVersionsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ReportVersions not implemented")
 }
 func (UnimplementedReportServer) mustEmbedUnimplementedReportServer() {}
 func (UnimplementedReportServer) testEmbeddedByValue()                {}
@@ -756,6 +812,60 @@ func _Report_VerifyAudit_Handler(srv interface{}, ctx context.Context, dec func(
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Report_CorrectReport_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CorrectReportRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ReportServer).CorrectReport(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Report_CorrectReport_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ReportServer).CorrectReport(ctx, req.(*CorrectReportRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Report_SignReport_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(SignReportRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ReportServer).SignReport(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Report_SignReport_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ReportServer).SignReport(ctx, req.(*SignReportRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Report_ReportVersions_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ReportVersionsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ReportServer).ReportVersions(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Report_ReportVersions_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ReportServer).ReportVersions(ctx, req.(*ReportVersionsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // Report_ServiceDesc is the grpc.ServiceDesc for Report service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -838,6 +948,18 @@ var Report_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "VerifyAudit",
 			Handler:    _Report_VerifyAudit_Handler,
+		},
+		{
+			MethodName: "CorrectReport",
+			Handler:    _Report_CorrectReport_Handler,
+		},
+		{
+			MethodName: "SignReport",
+			Handler:    _Report_SignReport_Handler,
+		},
+		{
+			MethodName: "ReportVersions",
+			Handler:    _Report_ReportVersions_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

@@ -19,6 +19,8 @@ type (
 	AlertInfo                  = report.AlertInfo
 	AuditEntry                 = report.AuditEntry
 	AuditFilter                = report.AuditFilter
+	CorrectReportRequest       = report.CorrectReportRequest
+	CorrectReportResponse      = report.CorrectReportResponse
 	GetReportRequest           = report.GetReportRequest
 	GetReportResponse          = report.GetReportResponse
 	GetTrialSettingsRequest    = report.GetTrialSettingsRequest
@@ -39,12 +41,17 @@ type (
 	RenderPdfResponse          = report.RenderPdfResponse
 	ReportBrief                = report.ReportBrief
 	ReportSummary              = report.ReportSummary
+	ReportVersion              = report.ReportVersion
+	ReportVersionsRequest      = report.ReportVersionsRequest
+	ReportVersionsResponse     = report.ReportVersionsResponse
 	RescoreRequest             = report.RescoreRequest
 	RescoreResponse            = report.RescoreResponse
 	ScoreHistoryRequest        = report.ScoreHistoryRequest
 	ScoreHistoryResponse       = report.ScoreHistoryResponse
 	ScoreInfo                  = report.ScoreInfo
 	ScorePoint                 = report.ScorePoint
+	SignReportRequest          = report.SignReportRequest
+	SignatureInfo              = report.SignatureInfo
 	SubmitReportRequest        = report.SubmitReportRequest
 	SubmitReportResponse       = report.SubmitReportResponse
 	SubmitResponseRequest      = report.SubmitResponseRequest
@@ -92,6 +99,12 @@ type (
 		ListAudit(ctx context.Context, in *AuditFilter, opts ...grpc.CallOption) (*ListAuditResponse, error)
 		// VerifyAudit walks a trial's audit hash chain in epro_report and names the first broken link.
 		VerifyAudit(ctx context.Context, in *VerifyAuditRequest, opts ...grpc.CallOption) (*VerifyAuditResponse, error)
+		// CorrectReport stores a staff correction as a new version (the original is never overwritten), scores it,
+		CorrectReport(ctx context.Context, in *CorrectReportRequest, opts ...grpc.CallOption) (*CorrectReportResponse, error)
+		// SignReport records an electronic signature bound to the hash of the report's current version.
+		SignReport(ctx context.Context, in *SignReportRequest, opts ...grpc.CallOption) (*SignatureInfo, error)
+		// ReportVersions returns every version of a report with its scores, and the signatures with their validity.
+		ReportVersions(ctx context.Context, in *ReportVersionsRequest, opts ...grpc.CallOption) (*ReportVersionsResponse, error)
 	}
 
 	defaultReport struct {
@@ -216,4 +229,22 @@ func (m *defaultReport) ListAudit(ctx context.Context, in *AuditFilter, opts ...
 func (m *defaultReport) VerifyAudit(ctx context.Context, in *VerifyAuditRequest, opts ...grpc.CallOption) (*VerifyAuditResponse, error) {
 	client := report.NewReportClient(m.cli.Conn())
 	return client.VerifyAudit(ctx, in, opts...)
+}
+
+// CorrectReport stores a staff correction as a new version (the original is never overwritten), scores it,
+func (m *defaultReport) CorrectReport(ctx context.Context, in *CorrectReportRequest, opts ...grpc.CallOption) (*CorrectReportResponse, error) {
+	client := report.NewReportClient(m.cli.Conn())
+	return client.CorrectReport(ctx, in, opts...)
+}
+
+// SignReport records an electronic signature bound to the hash of the report's current version.
+func (m *defaultReport) SignReport(ctx context.Context, in *SignReportRequest, opts ...grpc.CallOption) (*SignatureInfo, error) {
+	client := report.NewReportClient(m.cli.Conn())
+	return client.SignReport(ctx, in, opts...)
+}
+
+// ReportVersions returns every version of a report with its scores, and the signatures with their validity.
+func (m *defaultReport) ReportVersions(ctx context.Context, in *ReportVersionsRequest, opts ...grpc.CallOption) (*ReportVersionsResponse, error) {
+	client := report.NewReportClient(m.cli.Conn())
+	return client.ReportVersions(ctx, in, opts...)
 }

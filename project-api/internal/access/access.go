@@ -69,6 +69,8 @@ const (
 	ReportRescore     Action = "report.rescore"
 	SettingsManage    Action = "settings.manage" // acknowledgement deadline, thresholds
 	AuditRead         Action = "audit.read"      // the trial's audit trail and its verification
+	ReportCorrect     Action = "report.correct"  // a new version of a submitted report, with a reason
+	ReportSign        Action = "report.sign"     // an investigator's electronic signature on a report
 )
 
 // Scope says how far a grant reaches.
@@ -99,16 +101,16 @@ func set(scope Scope, deid bool, actions ...Action) map[Action]Grant {
 
 var staffAll = []Action{TrialRead, TrialUpdate, SiteManage, MemberRead, MemberManage, ParticipantRead,
 	ParticipantEnroll, ParticipantPin, PHIRead, ReportRead, DashboardRead, QuestionnaireEdit, AlertRead, AlertManage,
-	ReportRescore, SettingsManage, AuditRead}
+	ReportRescore, SettingsManage, AuditRead, ReportCorrect}
 
 // table is the permission table.
 var table = map[Role]map[Action]Grant{
 	Admin: set(ScopeTrial, false, staffAll...),
-	PI:    set(ScopeTrial, false, staffAll...),
+	PI:    set(ScopeTrial, false, append(staffAll, ReportSign)...),
 	SubI: set(ScopeSite, false, TrialRead, MemberRead, ParticipantRead, ParticipantEnroll, ParticipantPin, PHIRead,
-		ReportRead, DashboardRead, AlertRead, AlertManage),
+		ReportRead, DashboardRead, AlertRead, AlertManage, ReportCorrect, ReportSign),
 	CRC: set(ScopeSite, false, TrialRead, MemberRead, ParticipantRead, ParticipantEnroll, ParticipantPin, PHIRead,
-		ReportRead, DashboardRead, AlertRead, AlertManage),
+		ReportRead, DashboardRead, AlertRead, AlertManage, ReportCorrect),
 	DM: set(ScopeTrial, false, TrialRead, SiteManage, MemberRead, ParticipantRead, ReportRead, DashboardRead,
 		QuestionnaireEdit, AlertRead, ReportRescore, AuditRead),
 	Monitor: set(ScopeTrial, false, TrialRead, MemberRead, ParticipantRead, ReportRead, DashboardRead, AlertRead,

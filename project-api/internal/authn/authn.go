@@ -4,6 +4,8 @@ package authn
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/base64"
 	"time"
 
 	"github.com/golang-jwt/jwt/v4"
@@ -25,6 +27,7 @@ const (
 	claimParticipant = "ptc"
 	claimSite        = "sit"
 	claimSubject     = "scd" // not "sub": go-zero drops registered claims from the context
+	claimSession     = "sid" // the login session: e-signatures need the user ID on a session's first signing
 )
 
 // Principal is who a token speaks for.
@@ -37,13 +40,22 @@ type Principal struct {
 	SiteID        int64
 	ParticipantID int64
 	SubjectCode   string
+	// SessionID names the login session the token was issued for (random per login).
+	SessionID string
 }
 
 // Sign issues a token for p valid for ttl.
 func Sign(secret string, ttl time.Duration, p Principal, now time.Time) (string, error) {
 	claims := jwt.MapClaims{
 		"iat": now.Unix(), "exp": now.Add(ttl).Unix(),
-		claimUser: p.UserID, claimKind: p.Kind, claimAdmin: p.PlatformAdmin,
+		claimUser: p.UserID, claimKind: p.Kind, claimAdmin: p.PlatformAdmin, claimSession: p.SessionID,
+	}
+	if p.SessionID == "" {
+		b := make([]byte, 12)
+		if _, err := rand.Read(b); err != nil {
+			return "", err
+		}
+		claims[claimSession] = base64.RawURLEncoding.EncodeToString(b)
 	}
 	if p.Kind == KindParticipant {
 		claims[claimProject], claims[claimSite], claims[claimParticipant], claims[claimSubject] =

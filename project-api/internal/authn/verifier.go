@@ -5,6 +5,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"strings"
 	"sync"
@@ -52,6 +53,7 @@ type claims struct {
 	Site json.Number  `json:"sit"`
 	Ptc  json.Number  `json:"ptc"`
 	Scd  string       `json:"scd"`
+	Sid  string       `json:"sid"`
 }
 
 // hs256Header is the only header Sign writes; any other (another alg, "none") is refused.
@@ -131,7 +133,11 @@ func (v *Verifier) verify(token string, now time.Time) (Principal, time.Time, er
 			return bad()
 		}
 	}
-	p := Principal{Kind: c.Kind, PlatformAdmin: c.Adm}
+	p := Principal{Kind: c.Kind, PlatformAdmin: c.Adm, SessionID: c.Sid}
+	if p.SessionID == "" { // a token from before sessions were named: the token itself is the session
+		sum := sha256.Sum256([]byte(token))
+		p.SessionID = hex.EncodeToString(sum[:12])
+	}
 	if p.UserID, err = c.UID.Int64(); err != nil || p.UserID <= 0 {
 		return bad()
 	}

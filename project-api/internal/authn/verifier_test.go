@@ -29,11 +29,21 @@ func TestVerifierAcceptsWhatSignIssues(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			var session string
 			for range 2 { // second time from the cache
 				got, err := v.Verify(tok)
+				if len(got.SessionID) < 16 || session != "" && got.SessionID != session {
+					t.Fatalf("%s: session %q, then %q", secret, session, got.SessionID)
+				}
+				session, got.SessionID = got.SessionID, ""
 				if err != nil || got != p {
 					t.Fatalf("%s: got %+v, %v; want %+v", secret, got, err, p)
 				}
+			}
+			// each login is a new session
+			again, _ := Sign(secret, time.Hour, p, now)
+			if got, _ := v.Verify(again); got.SessionID == session {
+				t.Fatalf("two logins share session %q", session)
 			}
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	member "github.com/openepro/epro/project-api/internal/handler/member"
 	participant "github.com/openepro/epro/project-api/internal/handler/participant"
 	report "github.com/openepro/epro/project-api/internal/handler/report"
+	review "github.com/openepro/epro/project-api/internal/handler/review"
 	trial "github.com/openepro/epro/project-api/internal/handler/trial"
 	"github.com/openepro/epro/project-api/internal/svc"
 
@@ -265,6 +266,33 @@ func RegisterHandlers(server *rest.Server, serverCtx *svc.ServiceContext) {
 				},
 			}...,
 		),
+	)
+
+	server.AddRoutes(
+		rest.WithMiddlewares(
+			[]rest.Middleware{serverCtx.Authn},
+			[]rest.Route{
+				{
+					// Correct a submitted questionnaire report: a new version with a reason; the original stays readable
+					Method:  http.MethodPost,
+					Path:    "/projects/:id/reports/:reportId/corrections",
+					Handler: review.CorrectReportHandler(serverCtx),
+				},
+				{
+					// Sign the report's current version (investigators): password, and user ID on a session's first signing
+					Method:  http.MethodPost,
+					Path:    "/projects/:id/reports/:reportId/signatures",
+					Handler: review.SignReportHandler(serverCtx),
+				},
+				{
+					// Every version of a report with its scores, and its signatures with their validity
+					Method:  http.MethodGet,
+					Path:    "/projects/:id/reports/:reportId/versions",
+					Handler: review.ReportVersionsHandler(serverCtx),
+				},
+			}...,
+		),
+		rest.WithPrefix("/api/v1"),
 	)
 
 	server.AddRoutes(

@@ -129,6 +129,21 @@ type AuditVerifyResp struct {
 	Chains    []AuditChain `json:"chains"`
 }
 
+type CorrectionReq struct {
+	ID       string      `path:"id"`
+	ReportID string      `path:"reportId"`
+	Items    interface{} `json:"items"`           // the complete corrected QuestionnaireResponse items
+	Reason   string      `json:"reason,optional"` // reason for change: required (400 REASON_REQUIRED)
+}
+
+type CorrectionResp struct {
+	ReportID string            `json:"reportId"`
+	Version  int32             `json:"version"`
+	Scores   []ScoreView       `json:"scores"`
+	Alerts   []AlertView       `json:"alerts"`
+	Changes  map[string]string `json:"changes"`
+}
+
 type CreateProjectReq struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
@@ -330,6 +345,11 @@ type ReportPdfReq struct {
 	Reveal   bool   `form:"reveal,optional"`
 }
 
+type ReportRef struct {
+	ID       string `path:"id"`
+	ReportID string `path:"reportId"`
+}
+
 type ReportRow struct {
 	ReportID      string      `json:"reportId"`
 	SiteID        int64       `json:"siteId"`
@@ -338,6 +358,27 @@ type ReportRow struct {
 	ReceivedAt    string      `json:"receivedAt"`
 	AuthoredAt    string      `json:"authoredAt"`
 	Scores        []ScoreView `json:"scores"`
+}
+
+type ReportVersionView struct {
+	Version     int32       `json:"version"`
+	Items       interface{} `json:"items"`
+	Reason      string      `json:"reason,omitempty"`
+	AuthorID    int64       `json:"authorId,omitempty"`
+	AuthorRole  string      `json:"authorRole,omitempty"`
+	CreatedAt   string      `json:"createdAt"`
+	ContentHash string      `json:"contentHash"`
+	Scores      []ScoreView `json:"scores"`
+}
+
+type ReportVersionsResp struct {
+	ReportID       string              `json:"reportId"`
+	SubjectCode    string              `json:"subjectCode"`
+	SiteID         int64               `json:"siteId"`
+	Questionnaire  string              `json:"questionnaire"`
+	CurrentVersion int32               `json:"currentVersion"`
+	Versions       []ReportVersionView `json:"versions"`
+	Signatures     []SignatureView     `json:"signatures"`
 }
 
 type ReportView struct {
@@ -399,6 +440,27 @@ type SetPinReq struct {
 	ID            string `path:"id"`
 	ParticipantID int64  `path:"pid"`
 	Pin           string `json:"pin"`
+}
+
+type SignReq struct {
+	ID       string `path:"id"`
+	ReportID string `path:"reportId"`
+	Meaning  string `json:"meaning"`           // reviewed or approved
+	Username string `json:"username,optional"` // required on the first signing of a session (21 CFR 11.200)
+	Password string `json:"password"`
+}
+
+type SignatureView struct {
+	SignatureID   int64  `json:"signatureId"`
+	Version       int32  `json:"version"`
+	ContentHash   string `json:"contentHash"`
+	SignerID      int64  `json:"signerId"`
+	SignerRole    string `json:"signerRole"`
+	PrintedName   string `json:"printedName"`
+	Meaning       string `json:"meaning"`
+	SignedAt      string `json:"signedAt"`
+	Valid         bool   `json:"valid"`
+	InvalidReason string `json:"invalidReason,omitempty"`
 }
 
 type Site struct {

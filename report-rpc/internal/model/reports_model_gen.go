@@ -52,6 +52,7 @@ type (
 		AuthoredAt           sql.NullTime   `db:"authored_at"`         // device time, UTC
 		AuthoredOffsetMin    int64          `db:"authored_offset_min"` // device UTC offset, minutes
 		ReceivedAt           time.Time      `db:"received_at"`         // server receive time, UTC
+		CurrentVersion       int64          `db:"current_version"`     // latest version; 1 is the submission as received
 	}
 )
 
@@ -97,14 +98,14 @@ func (m *defaultReportsModel) FindOneByProjectIdPatientIdClientSubmissionId(ctx 
 }
 
 func (m *defaultReportsModel) Insert(ctx context.Context, data *Reports) (sql.Result, error) {
-	query := fmt.Sprintf("insert into %s (%s) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", m.table, reportsRowsExpectAutoSet)
-	ret, err := m.conn.ExecCtx(ctx, query, data.Id, data.ProjectId, data.SiteId, data.PatientId, data.QuestionnaireUrl, data.QuestionnaireVersion, data.ClientSubmissionId, data.Score, data.Notes, data.Items, data.AttachmentIds, data.AuthoredAt, data.AuthoredOffsetMin, data.ReceivedAt)
+	query := fmt.Sprintf("insert into %s (%s) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", m.table, reportsRowsExpectAutoSet)
+	ret, err := m.conn.ExecCtx(ctx, query, data.Id, data.ProjectId, data.SiteId, data.PatientId, data.QuestionnaireUrl, data.QuestionnaireVersion, data.ClientSubmissionId, data.Score, data.Notes, data.Items, data.AttachmentIds, data.AuthoredAt, data.AuthoredOffsetMin, data.ReceivedAt, data.CurrentVersion)
 	return ret, err
 }
 
 func (m *defaultReportsModel) Update(ctx context.Context, newData *Reports) error {
 	query := fmt.Sprintf("update %s set %s where `id` = ?", m.table, reportsRowsWithPlaceHolder)
-	_, err := m.conn.ExecCtx(ctx, query, newData.ProjectId, newData.SiteId, newData.PatientId, newData.QuestionnaireUrl, newData.QuestionnaireVersion, newData.ClientSubmissionId, newData.Score, newData.Notes, newData.Items, newData.AttachmentIds, newData.AuthoredAt, newData.AuthoredOffsetMin, newData.ReceivedAt, newData.Id)
+	_, err := m.conn.ExecCtx(ctx, query, newData.ProjectId, newData.SiteId, newData.PatientId, newData.QuestionnaireUrl, newData.QuestionnaireVersion, newData.ClientSubmissionId, newData.Score, newData.Notes, newData.Items, newData.AttachmentIds, newData.AuthoredAt, newData.AuthoredOffsetMin, newData.ReceivedAt, newData.CurrentVersion, newData.Id)
 	return err
 }
 

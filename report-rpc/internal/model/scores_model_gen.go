@@ -27,7 +27,7 @@ type (
 	scoresModel interface {
 		Insert(ctx context.Context, data *Scores) (sql.Result, error)
 		FindOne(ctx context.Context, id int64) (*Scores, error)
-		FindOneByReportIdInstrumentRuleSetIdRuleSetVersion(ctx context.Context, reportId string, instrument string, ruleSetId string, ruleSetVersion string) (*Scores, error)
+		FindOneByReportIdReportVersionInstrumentRuleSetIdRuleSetVersion(ctx context.Context, reportId string, reportVersion int64, instrument string, ruleSetId string, ruleSetVersion string) (*Scores, error)
 		Update(ctx context.Context, data *Scores) error
 		Delete(ctx context.Context, id int64) error
 	}
@@ -40,6 +40,7 @@ type (
 	Scores struct {
 		Id             int64     `db:"id"`
 		ReportId       string    `db:"report_id"`
+		ReportVersion  int64     `db:"report_version"`
 		ProjectId      string    `db:"project_id"`
 		PatientId      string    `db:"patient_id"`
 		Instrument     string    `db:"instrument"`
@@ -79,10 +80,10 @@ func (m *defaultScoresModel) FindOne(ctx context.Context, id int64) (*Scores, er
 	}
 }
 
-func (m *defaultScoresModel) FindOneByReportIdInstrumentRuleSetIdRuleSetVersion(ctx context.Context, reportId string, instrument string, ruleSetId string, ruleSetVersion string) (*Scores, error) {
+func (m *defaultScoresModel) FindOneByReportIdReportVersionInstrumentRuleSetIdRuleSetVersion(ctx context.Context, reportId string, reportVersion int64, instrument string, ruleSetId string, ruleSetVersion string) (*Scores, error) {
 	var resp Scores
-	query := fmt.Sprintf("select %s from %s where `report_id` = ? and `instrument` = ? and `rule_set_id` = ? and `rule_set_version` = ? limit 1", scoresRows, m.table)
-	err := m.conn.QueryRowCtx(ctx, &resp, query, reportId, instrument, ruleSetId, ruleSetVersion)
+	query := fmt.Sprintf("select %s from %s where `report_id` = ? and `report_version` = ? and `instrument` = ? and `rule_set_id` = ? and `rule_set_version` = ? limit 1", scoresRows, m.table)
+	err := m.conn.QueryRowCtx(ctx, &resp, query, reportId, reportVersion, instrument, ruleSetId, ruleSetVersion)
 	switch err {
 	case nil:
 		return &resp, nil
@@ -94,14 +95,14 @@ func (m *defaultScoresModel) FindOneByReportIdInstrumentRuleSetIdRuleSetVersion(
 }
 
 func (m *defaultScoresModel) Insert(ctx context.Context, data *Scores) (sql.Result, error) {
-	query := fmt.Sprintf("insert into %s (%s) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", m.table, scoresRowsExpectAutoSet)
-	ret, err := m.conn.ExecCtx(ctx, query, data.ReportId, data.ProjectId, data.PatientId, data.Instrument, data.Total, data.Band, data.RuleSetId, data.RuleSetVersion, data.Current)
+	query := fmt.Sprintf("insert into %s (%s) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", m.table, scoresRowsExpectAutoSet)
+	ret, err := m.conn.ExecCtx(ctx, query, data.ReportId, data.ReportVersion, data.ProjectId, data.PatientId, data.Instrument, data.Total, data.Band, data.RuleSetId, data.RuleSetVersion, data.Current)
 	return ret, err
 }
 
 func (m *defaultScoresModel) Update(ctx context.Context, newData *Scores) error {
 	query := fmt.Sprintf("update %s set %s where `id` = ?", m.table, scoresRowsWithPlaceHolder)
-	_, err := m.conn.ExecCtx(ctx, query, newData.ReportId, newData.ProjectId, newData.PatientId, newData.Instrument, newData.Total, newData.Band, newData.RuleSetId, newData.RuleSetVersion, newData.Current, newData.Id)
+	_, err := m.conn.ExecCtx(ctx, query, newData.ReportId, newData.ReportVersion, newData.ProjectId, newData.PatientId, newData.Instrument, newData.Total, newData.Band, newData.RuleSetId, newData.RuleSetVersion, newData.Current, newData.Id)
 	return err
 }
 

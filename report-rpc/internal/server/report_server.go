@@ -135,3 +135,21 @@ func (s *ReportServer) VerifyAudit(ctx context.Context, in *report.VerifyAuditRe
 	l := logic.NewVerifyAuditLogic(ctx, s.svcCtx)
 	return l.VerifyAudit(in)
 }
+
+// CorrectReport stores a staff correction as a new version (the original is never overwritten), scores it,
+func (s *ReportServer) CorrectReport(ctx context.Context, in *report.CorrectReportRequest) (*report.CorrectReportResponse, error) {
+	l := logic.NewCorrectReportLogic(ctx, s.svcCtx)
+	return l.CorrectReport(in)
+}
+
+// SignReport records an electronic signature bound to the hash of the report's current version.
+func (s *ReportServer) SignReport(ctx context.Context, in *report.SignReportRequest) (*report.SignatureInfo, error) {
+	l := logic.NewSignReportLogic(ctx, s.svcCtx)
+	return l.SignReport(in)
+}
+
+// ReportVersions returns every version of a report with its scores, and the signatures with their validity.
+func (s *ReportServer) ReportVersions(ctx context.Context, in *report.ReportVersionsRequest) (*report.ReportVersionsResponse, error) {
+	l := logic.NewReportVersionsLogic(ctx, s.svcCtx)
+	return l.ReportVersions(in)
+}

@@ -457,9 +457,12 @@ type RescoreTarget struct {
 func (s *Store) RescoreTargets(ctx context.Context, projectID string, rs scoring.RuleSet) ([]RescoreTarget, error) {
 	var rows []*struct {
 		model.Reports
-		Definition string `db:"definition"`
+		Definition   string         `db:"definition"`
+		CurrentItems sql.NullString `db:"current_items"`
 	}
-	err := s.conn.QueryRowsCtx(ctx, &rows, "SELECT DISTINCT r.*, q.definition FROM reports r "+
+	// a corrected report is scored on its current version's answers
+	err := s.conn.QueryRowsCtx(ctx, &rows, "SELECT DISTINCT r.*, q.definition, COALESCE(v.items, r.items) AS current_items FROM reports r "+
+		"LEFT JOIN report_versions v ON v.report_id = r.id AND v.version = r.current_version "+
 		"JOIN scores s ON s.report_id = r.id AND s.current = 1 "+
 		"JOIN questionnaires q ON q.project_id = r.project_id AND q.url = r.questionnaire_url AND q.version = r.questionnaire_version "+
 		"WHERE r.project_id = ? AND (s.rule_set_id <> ? OR s.rule_set_version <> ?) ORDER BY r.received_at",
@@ -467,6 +470,7 @@ func (s *Store) RescoreTargets(ctx context.Context, projectID string, rs scoring
 	out := make([]RescoreTarget, len(rows))
 	for i, r := range rows {
 		rep := r.Reports
+		rep.Items = r.CurrentItems
 		out[i] = RescoreTarget{Report: &rep, Definition: r.Definition}
 	}
 	return out, err
@@ -484,8 +488,9 @@ func (s *Store) ReplaceScore(ctx context.Context, r *model.Reports, sc scoring.S
 		if _, err := tx.ExecCtx(ctx, "UPDATE scores SET current = 0 WHERE report_id = ? AND instrument = ?", r.Id, sc.Instrument); err != nil {
 			return err
 		}
-		if _, err := tx.ExecCtx(ctx, "INSERT INTO scores (report_id, project_id, patient_id, instrument, total, band, rule_set_id, rule_set_version) "+
-			"VALUES (?, ?, ?, ?, ?, ?, ?, ?)", r.Id, r.ProjectId, r.PatientId, sc.Instrument, sc.Total, sc.Band, sc.RuleSet.ID, sc.RuleSet.Version); err != nil {
+		if _, err := tx.ExecCtx(ctx, "INSERT INTO scores (report_id, report_version, project_id, patient_id, instrument, total, band, "+
+			"rule_set_id, rule_set_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", r.Id, r.CurrentVersion, r.ProjectId, r.PatientId,
+			sc.Instrument, sc.Total, sc.Band, sc.RuleSet.ID, sc.RuleSet.Version); err != nil {
 			return err
 		}
 		oldDesc := ""

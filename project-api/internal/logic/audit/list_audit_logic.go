@@ -5,7 +5,6 @@ package audit
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/openepro/epro/common/audit"
 	"github.com/openepro/epro/common/errs"
@@ -14,6 +13,7 @@ import (
 	"github.com/openepro/epro/project-api/internal/authz"
 	"github.com/openepro/epro/project-api/internal/svc"
 	"github.com/openepro/epro/project-api/internal/types"
+	"github.com/openepro/epro/project-api/internal/views"
 	rpc "github.com/openepro/epro/report-rpc/report"
 	"golang.org/x/sync/errgroup"
 
@@ -79,7 +79,7 @@ func (l *ListAuditLogic) ListAudit(req *types.AuditListReq) (resp *types.AuditLi
 			for _, r := range rows {
 				project = append(project, entry{types.AuditEntry{Source: audittrail.SourceProject, ID: r.ID, Seq: r.Seq,
 					OccurredAt: audit.FormatTime(r.OccurredAt), ActorID: r.ActorID, ActorRole: r.ActorRole, Action: r.Action,
-					EntityType: r.EntityType, EntityID: r.EntityID, Changes: changes(r.Changes), Reason: r.Reason,
+					EntityType: r.EntityType, EntityID: r.EntityID, Changes: views.RawJSON(r.Changes), Reason: r.Reason,
 					RequestID: r.RequestID, ClientIP: r.ClientIP, Hash: r.Hash}})
 			}
 			return err
@@ -93,7 +93,7 @@ func (l *ListAuditLogic) ListAudit(req *types.AuditListReq) (resp *types.AuditLi
 			for _, r := range out.GetEntries() {
 				report = append(report, entry{types.AuditEntry{Source: audittrail.SourceReport, ID: r.Id, Seq: r.Seq,
 					OccurredAt: r.OccurredAt, ActorID: r.ActorId, ActorRole: r.ActorRole, Action: r.Action,
-					EntityType: r.EntityType, EntityID: r.EntityId, Changes: changes(r.Changes), Reason: r.Reason,
+					EntityType: r.EntityType, EntityID: r.EntityId, Changes: views.RawJSON(r.Changes), Reason: r.Reason,
 					RequestID: r.RequestId, ClientIP: r.ClientIp, Hash: r.Hash}})
 			}
 			return err
@@ -108,13 +108,4 @@ func (l *ListAuditLogic) ListAudit(req *types.AuditListReq) (resp *types.AuditLi
 		resp.Entries[i] = e.AuditEntry
 	}
 	return resp, nil
-}
-
-// changes is a row's stored JSON as JSON, or as a string when it does not parse (a row altered in the database
-// must still list, so the verification can be read next to it).
-func changes(s string) any {
-	if json.Valid([]byte(s)) {
-		return json.RawMessage(s)
-	}
-	return s
 }

@@ -2,6 +2,7 @@ package epro
 
 import (
 	"github.com/openepro/epro/project-api/internal/types"
+	"github.com/openepro/epro/project-api/internal/views"
 	"github.com/openepro/epro/report-rpc/report"
 )
 
@@ -14,26 +15,8 @@ func toQuestionnaire(q *report.QuestionnaireInfo, withDefinition bool) types.Que
 	return v
 }
 
-func toScores(in []*report.ScoreInfo) []types.ScoreView {
-	out := make([]types.ScoreView, 0, len(in))
-	for _, s := range in {
-		out = append(out, types.ScoreView{Instrument: s.Instrument, Total: s.Total, Band: s.Band, RuleSetID: s.RuleSetId,
-			RuleSetVersion: s.RuleSetVersion, Current: s.Current})
-	}
-	return out
-}
+func toScores(in []*report.ScoreInfo) []types.ScoreView { return views.Scores(in) }
 
-func toAlert(a *report.AlertInfo) types.AlertView {
-	return types.AlertView{AlertID: a.AlertId, SiteID: a.SiteId, ReportID: a.ReportId, SubjectCode: a.PatientId,
-		Rule: a.Rule, Source: a.Source, Severity: a.Severity, Status: a.Status, Reason: a.Reason, CreatedAt: a.CreatedAt,
-		AckDueAt: a.AckDueAt, AcknowledgedBy: a.AcknowledgedBy, AcknowledgedAt: a.AcknowledgedAt,
-		ResolvedBy: a.ResolvedBy, ResolvedAt: a.ResolvedAt, ResolutionNote: a.ResolutionNote, Escalations: a.Escalations}
-}
+func toAlert(a *report.AlertInfo) types.AlertView { return views.Alert(a) }
 
-func toAlerts(in []*report.AlertInfo) []types.AlertView {
-	out := make([]types.AlertView, 0, len(in))
-	for _, a := range in {
-		out = append(out, toAlert(a))
-	}
-	return out
-}
+func toAlerts(in []*report.AlertInfo) []types.AlertView { return views.Alerts(in) }
