@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net/http"
 	"runtime/debug"
+	"strings"
 
 	"github.com/openepro/epro/common/boot"
 	"github.com/openepro/epro/common/errx"
@@ -49,7 +50,7 @@ func main() {
 	server := rest.MustNewServer(c.RestConf)
 	defer server.Stop()
 	server.Use(middleware.Shedding(shed.New(shed.Options{CPUThreshold: c.Protection.ShedCPUThreshold})))
-	server.Use(middleware.Deadline(c.Protection.RequestTimeout))
+	server.Use(middleware.Deadline(c.Protection.RequestTimeout, middleware.LongRoutes{Match: exportRoute, Timeout: c.ExportTimeout}))
 	server.Use(middleware.Actor)
 
 	// The one HTTP error mapping: domain errors and gRPC statuses → status + {"error","reason"}.
@@ -70,4 +71,14 @@ func main() {
 			s.ReadTimeout, s.WriteTimeout = 4*t/5, 11*t/10
 		}
 	})
+}
+
+// exportRoute matches GET /api/v1/projects/:id/exports/:format, whose streamed answers outlast Timeout.
+func exportRoute(r *http.Request) bool {
+	rest, ok := strings.CutPrefix(r.URL.Path, "/api/v1/projects/")
+	if !ok {
+		return false
+	}
+	_, tail, _ := strings.Cut(rest, "/")
+	return strings.HasPrefix(tail, "exports/")
 }

@@ -45,6 +45,7 @@ func TestSuiteEndToEnd(t *testing.T) {
 	t.Run("dashboard", func(t *testing.T) { testDashboard(t, w) })
 	t.Run("audit rows", func(t *testing.T) { testAuditRows(t, w) })
 	t.Run("corrections and e-signatures", func(t *testing.T) { testCorrectionsAndSignatures(t, w) })
+	t.Run("exports: CSV, ODM, FHIR, de-identified", func(t *testing.T) { testExports(t, w) })
 	t.Run("audit trail: one list, hash chain, append-only", func(t *testing.T) { testAuditTrail(t, w) })
 	t.Run("user rpc over grpc", func(t *testing.T) { testUserRPC(t, s) })
 	t.Run("ai gateway: urgent notes, governance, external model", func(t *testing.T) { testAIGateway(t, w) })

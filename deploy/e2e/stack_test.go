@@ -143,7 +143,7 @@ func (s *stack) config(svc string) string {
 	case "project-api":
 		return fmt.Sprintf("Name: project-api\nHost: 127.0.0.1\nPort: %d\n", s.ports[svc]) + head +
 			"DataSource: " + q(s.dsn[svc]) + "\n" + client("UserRpc", "user.rpc") + client("ReportRpc", "report.rpc") + client("PdfRpc", "pdf.rpc") +
-			"Auth:\n  AccessSecret: " + jwtSecret + "\n  AccessExpire: 600\n" +
+			"Auth:\n  AccessSecret: " + jwtSecret + "\n  AccessExpire: 600\n" + "ExportKey: e2e-export-key-0123456789\n" +
 			"Redis:\n  Host: " + s.redis + "\n  Type: node\n" +
 			// one client IP (loopback) runs every test: the per-IP quota is raised, the per-account one is the default
 			"LoginThrottle:\n  ClientIPFailures: 1000\n"

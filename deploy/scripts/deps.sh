@@ -1,20 +1,20 @@
 #!/usr/bin/env bash
 # Installs the system packages the suite needs, from Debian's archive, only when they are missing.
 # Usage: deploy/scripts/deps.sh [group...]   groups: build (protoc), stack (mariadb, redis, etcd, CJK font),
-#        test (etcd, redis, CJK font, pdftotext), bench (wrk)
+#        test (etcd, redis, CJK font, pdftotext, xmllint), bench (wrk, mysqlslap, mariadbd)
 # Without root it only reports what is missing.
 set -euo pipefail
 
 declare -A PKGS=(
   [build]="protobuf-compiler"
   [stack]="mariadb-server mariadb-client redis-server etcd-server fonts-droid-fallback"
-  [test]="etcd-server redis-server mariadb-client fonts-droid-fallback poppler-utils"
+  [test]="etcd-server redis-server mariadb-client fonts-droid-fallback poppler-utils libxml2-utils"
   [bench]="wrk mariadb-client mariadb-server"
 )
 # command that proves a package is present
 declare -A PROBE=(
   [protobuf-compiler]=protoc [mariadb-server]=mariadbd [mariadb-client]=mysql [redis-server]=redis-server
-  [etcd-server]=etcd [wrk]=wrk [poppler-utils]=pdftotext
+  [etcd-server]=etcd [wrk]=wrk [poppler-utils]=pdftotext [libxml2-utils]=xmllint
   [fonts-droid-fallback]=/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf
 )
 

@@ -3459,6 +3459,277 @@ func (x *ReportVersionsResponse) GetSignatures() []*SignatureInfo {
 	return nil
 }
 
+// ExportRequest selects a trial's reports to export.
+type ExportRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ProjectId     string                 `protobuf:"bytes,1,opt,name=projectId,proto3" json:"projectId,omitempty"`
+	From          string                 `protobuf:"bytes,2,opt,name=from,proto3" json:"from,omitempty"`      // received at or after (RFC 3339), optional
+	To            string                 `protobuf:"bytes,3,opt,name=to,proto3" json:"to,omitempty"`          // received before (RFC 3339), optional
+	SiteId        int64                  `protobuf:"varint,4,opt,name=siteId,proto3" json:"siteId,omitempty"` // 0: every site
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ExportRequest) Reset() {
+	*x = ExportRequest{}
+	mi := &file_report_proto_msgTypes[46]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ExportRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ExportRequest) ProtoMessage() {}
+
+func (x *ExportRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[46]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ExportRequest.ProtoReflect.Descriptor instead.
+func (*ExportRequest) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{46}
+}
+
+func (x *ExportRequest) GetProjectId() string {
+	if x != nil {
+		return x.ProjectId
+	}
+	return ""
+}
+
+func (x *ExportRequest) GetFrom() string {
+	if x != nil {
+		return x.From
+	}
+	return ""
+}
+
+func (x *ExportRequest) GetTo() string {
+	if x != nil {
+		return x.To
+	}
+	return ""
+}
+
+func (x *ExportRequest) GetSiteId() int64 {
+	if x != nil {
+		return x.SiteId
+	}
+	return 0
+}
+
+// ExportVersion is one version of a report's answers: 1 is the submission, later ones corrections.
+type ExportVersion struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Version       int32                  `protobuf:"varint,1,opt,name=version,proto3" json:"version,omitempty"`
+	Items         string                 `protobuf:"bytes,2,opt,name=items,proto3" json:"items,omitempty"`        // QuestionnaireResponse items JSON
+	At            string                 `protobuf:"bytes,3,opt,name=at,proto3" json:"at,omitempty"`              // RFC 3339, UTC
+	AuthorId      int64                  `protobuf:"varint,4,opt,name=authorId,proto3" json:"authorId,omitempty"` // 0: the participant
+	AuthorRole    string                 `protobuf:"bytes,5,opt,name=authorRole,proto3" json:"authorRole,omitempty"`
+	Reason        string                 `protobuf:"bytes,6,opt,name=reason,proto3" json:"reason,omitempty"` // reason for change
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ExportVersion) Reset() {
+	*x = ExportVersion{}
+	mi := &file_report_proto_msgTypes[47]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ExportVersion) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ExportVersion) ProtoMessage() {}
+
+func (x *ExportVersion) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[47]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ExportVersion.ProtoReflect.Descriptor instead.
+func (*ExportVersion) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{47}
+}
+
+func (x *ExportVersion) GetVersion() int32 {
+	if x != nil {
+		return x.Version
+	}
+	return 0
+}
+
+func (x *ExportVersion) GetItems() string {
+	if x != nil {
+		return x.Items
+	}
+	return ""
+}
+
+func (x *ExportVersion) GetAt() string {
+	if x != nil {
+		return x.At
+	}
+	return ""
+}
+
+func (x *ExportVersion) GetAuthorId() int64 {
+	if x != nil {
+		return x.AuthorId
+	}
+	return 0
+}
+
+func (x *ExportVersion) GetAuthorRole() string {
+	if x != nil {
+		return x.AuthorRole
+	}
+	return ""
+}
+
+func (x *ExportVersion) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+// ExportRecord is one report with everything an export shows of it.
+type ExportRecord struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ReportId      string                 `protobuf:"bytes,1,opt,name=reportId,proto3" json:"reportId,omitempty"`
+	SiteId        int64                  `protobuf:"varint,2,opt,name=siteId,proto3" json:"siteId,omitempty"`
+	PatientId     string                 `protobuf:"bytes,3,opt,name=patientId,proto3" json:"patientId,omitempty"`         // subject code
+	Questionnaire string                 `protobuf:"bytes,4,opt,name=questionnaire,proto3" json:"questionnaire,omitempty"` // url|version; empty for a short report
+	AuthoredAt    string                 `protobuf:"bytes,5,opt,name=authoredAt,proto3" json:"authoredAt,omitempty"`       // device time with its offset (RFC 3339)
+	ReceivedAt    string                 `protobuf:"bytes,6,opt,name=receivedAt,proto3" json:"receivedAt,omitempty"`       // UTC
+	Notes         string                 `protobuf:"bytes,7,opt,name=notes,proto3" json:"notes,omitempty"`                 // free text
+	ShortScore    int64                  `protobuf:"varint,8,opt,name=shortScore,proto3" json:"shortScore,omitempty"`      // the seed's short report score
+	Versions      []*ExportVersion       `protobuf:"bytes,9,rep,name=versions,proto3" json:"versions,omitempty"`
+	Scores        []*ScoreInfo           `protobuf:"bytes,10,rep,name=scores,proto3" json:"scores,omitempty"` // current scores
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ExportRecord) Reset() {
+	*x = ExportRecord{}
+	mi := &file_report_proto_msgTypes[48]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ExportRecord) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ExportRecord) ProtoMessage() {}
+
+func (x *ExportRecord) ProtoReflect() protoreflect.Message {
+	mi := &file_report_proto_msgTypes[48]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ExportRecord.ProtoReflect.Descriptor instead.
+func (*ExportRecord) Descriptor() ([]byte, []int) {
+	return file_report_proto_rawDescGZIP(), []int{48}
+}
+
+func (x *ExportRecord) GetReportId() string {
+	if x != nil {
+		return x.ReportId
+	}
+	return ""
+}
+
+func (x *ExportRecord) GetSiteId() int64 {
+	if x != nil {
+		return x.SiteId
+	}
+	return 0
+}
+
+func (x *ExportRecord) GetPatientId() string {
+	if x != nil {
+		return x.PatientId
+	}
+	return ""
+}
+
+func (x *ExportRecord) GetQuestionnaire() string {
+	if x != nil {
+		return x.Questionnaire
+	}
+	return ""
+}
+
+func (x *ExportRecord) GetAuthoredAt() string {
+	if x != nil {
+		return x.AuthoredAt
+	}
+	return ""
+}
+
+func (x *ExportRecord) GetReceivedAt() string {
+	if x != nil {
+		return x.ReceivedAt
+	}
+	return ""
+}
+
+func (x *ExportRecord) GetNotes() string {
+	if x != nil {
+		return x.Notes
+	}
+	return ""
+}
+
+func (x *ExportRecord) GetShortScore() int64 {
+	if x != nil {
+		return x.ShortScore
+	}
+	return 0
+}
+
+func (x *ExportRecord) GetVersions() []*ExportVersion {
+	if x != nil {
+		return x.Versions
+	}
+	return nil
+}
+
+func (x *ExportRecord) GetScores() []*ScoreInfo {
+	if x != nil {
+		return x.Scores
+	}
+	return nil
+}
+
 var File_report_proto protoreflect.FileDescriptor
 
 const file_report_proto_rawDesc = "" +
@@ -3795,7 +4066,39 @@ const file_report_proto_rawDesc = "" +
 	"\bversions\x18\a \x03(\v2\x15.report.ReportVersionR\bversions\x125\n" +
 	"\n" +
 	"signatures\x18\b \x03(\v2\x15.report.SignatureInfoR\n" +
-	"signatures2\xc6\f\n" +
+	"signatures\"i\n" +
+	"\rExportRequest\x12\x1c\n" +
+	"\tprojectId\x18\x01 \x01(\tR\tprojectId\x12\x12\n" +
+	"\x04from\x18\x02 \x01(\tR\x04from\x12\x0e\n" +
+	"\x02to\x18\x03 \x01(\tR\x02to\x12\x16\n" +
+	"\x06siteId\x18\x04 \x01(\x03R\x06siteId\"\xa3\x01\n" +
+	"\rExportVersion\x12\x18\n" +
+	"\aversion\x18\x01 \x01(\x05R\aversion\x12\x14\n" +
+	"\x05items\x18\x02 \x01(\tR\x05items\x12\x0e\n" +
+	"\x02at\x18\x03 \x01(\tR\x02at\x12\x1a\n" +
+	"\bauthorId\x18\x04 \x01(\x03R\bauthorId\x12\x1e\n" +
+	"\n" +
+	"authorRole\x18\x05 \x01(\tR\n" +
+	"authorRole\x12\x16\n" +
+	"\x06reason\x18\x06 \x01(\tR\x06reason\"\xda\x02\n" +
+	"\fExportRecord\x12\x1a\n" +
+	"\breportId\x18\x01 \x01(\tR\breportId\x12\x16\n" +
+	"\x06siteId\x18\x02 \x01(\x03R\x06siteId\x12\x1c\n" +
+	"\tpatientId\x18\x03 \x01(\tR\tpatientId\x12$\n" +
+	"\rquestionnaire\x18\x04 \x01(\tR\rquestionnaire\x12\x1e\n" +
+	"\n" +
+	"authoredAt\x18\x05 \x01(\tR\n" +
+	"authoredAt\x12\x1e\n" +
+	"\n" +
+	"receivedAt\x18\x06 \x01(\tR\n" +
+	"receivedAt\x12\x14\n" +
+	"\x05notes\x18\a \x01(\tR\x05notes\x12\x1e\n" +
+	"\n" +
+	"shortScore\x18\b \x01(\x03R\n" +
+	"shortScore\x121\n" +
+	"\bversions\x18\t \x03(\v2\x15.report.ExportVersionR\bversions\x12)\n" +
+	"\x06scores\x18\n" +
+	" \x03(\v2\x11.report.ScoreInfoR\x06scores2\x86\r\n" +
 	"\x06Report\x12@\n" +
 	"\tRenderPdf\x12\x18.report.RenderPdfRequest\x1a\x19.report.RenderPdfResponse\x12L\n" +
 	"\rListTemplates\x12\x1c.report.ListTemplatesRequest\x1a\x1d.report.ListTemplatesResponse\x12H\n" +
@@ -3820,7 +4123,8 @@ const file_report_proto_rawDesc = "" +
 	"\rCorrectReport\x12\x1c.report.CorrectReportRequest\x1a\x1d.report.CorrectReportResponse\x12>\n" +
 	"\n" +
 	"SignReport\x12\x19.report.SignReportRequest\x1a\x15.report.SignatureInfo\x12O\n" +
-	"\x0eReportVersions\x12\x1d.report.ReportVersionsRequest\x1a\x1e.report.ReportVersionsResponseB\n" +
+	"\x0eReportVersions\x12\x1d.report.ReportVersionsRequest\x1a\x1e.report.ReportVersionsResponse\x12>\n" +
+	"\rExportReports\x12\x15.report.ExportRequest\x1a\x14.report.ExportRecord0\x01B\n" +
 	"Z\b./reportb\x06proto3"
 
 var (
@@ -3835,7 +4139,7 @@ func file_report_proto_rawDescGZIP() []byte {
 	return file_report_proto_rawDescData
 }
 
-var file_report_proto_msgTypes = make([]protoimpl.MessageInfo, 47)
+var file_report_proto_msgTypes = make([]protoimpl.MessageInfo, 50)
 var file_report_proto_goTypes = []any{
 	(*SubmitReportRequest)(nil),        // 0: report.SubmitReportRequest
 	(*SubmitReportResponse)(nil),       // 1: report.SubmitReportResponse
@@ -3883,7 +4187,10 @@ var file_report_proto_goTypes = []any{
 	(*ReportVersionsRequest)(nil),      // 43: report.ReportVersionsRequest
 	(*ReportVersion)(nil),              // 44: report.ReportVersion
 	(*ReportVersionsResponse)(nil),     // 45: report.ReportVersionsResponse
-	nil,                                // 46: report.CorrectReportResponse.ChangesEntry
+	(*ExportRequest)(nil),              // 46: report.ExportRequest
+	(*ExportVersion)(nil),              // 47: report.ExportVersion
+	(*ExportRecord)(nil),               // 48: report.ExportRecord
+	nil,                                // 49: report.CorrectReportResponse.ChangesEntry
 }
 var file_report_proto_depIdxs = []int32{
 	3,  // 0: report.GetReportResponse.tasks:type_name -> report.TaskState
@@ -3901,59 +4208,63 @@ var file_report_proto_depIdxs = []int32{
 	35, // 12: report.ListAuditResponse.entries:type_name -> report.AuditEntry
 	13, // 13: report.CorrectReportResponse.scores:type_name -> report.ScoreInfo
 	14, // 14: report.CorrectReportResponse.alerts:type_name -> report.AlertInfo
-	46, // 15: report.CorrectReportResponse.changes:type_name -> report.CorrectReportResponse.ChangesEntry
+	49, // 15: report.CorrectReportResponse.changes:type_name -> report.CorrectReportResponse.ChangesEntry
 	13, // 16: report.ReportVersion.scores:type_name -> report.ScoreInfo
 	44, // 17: report.ReportVersionsResponse.versions:type_name -> report.ReportVersion
 	42, // 18: report.ReportVersionsResponse.signatures:type_name -> report.SignatureInfo
-	32, // 19: report.Report.RenderPdf:input_type -> report.RenderPdfRequest
-	6,  // 20: report.Report.ListTemplates:input_type -> report.ListTemplatesRequest
-	8,  // 21: report.Report.AdoptTemplate:input_type -> report.AdoptTemplateRequest
-	9,  // 22: report.Report.PutQuestionnaire:input_type -> report.PutQuestionnaireRequest
-	10, // 23: report.Report.ListQuestionnaires:input_type -> report.ListQuestionnairesRequest
-	12, // 24: report.Report.SubmitResponse:input_type -> report.SubmitResponseRequest
-	16, // 25: report.Report.ListReports:input_type -> report.ListReportsRequest
-	19, // 26: report.Report.ScoreHistory:input_type -> report.ScoreHistoryRequest
-	22, // 27: report.Report.ListAlerts:input_type -> report.ListAlertsRequest
-	24, // 28: report.Report.AcknowledgeAlert:input_type -> report.AlertActionRequest
-	24, // 29: report.Report.ResolveAlert:input_type -> report.AlertActionRequest
-	26, // 30: report.Report.GetTrialSettings:input_type -> report.GetTrialSettingsRequest
-	25, // 31: report.Report.PutTrialSettings:input_type -> report.TrialSettings
-	27, // 32: report.Report.Rescore:input_type -> report.RescoreRequest
-	29, // 33: report.Report.ProjectSummary:input_type -> report.ProjectSummaryRequest
-	0,  // 34: report.Report.SubmitReport:input_type -> report.SubmitReportRequest
-	2,  // 35: report.Report.GetReport:input_type -> report.GetReportRequest
-	34, // 36: report.Report.ListAudit:input_type -> report.AuditFilter
-	37, // 37: report.Report.VerifyAudit:input_type -> report.VerifyAuditRequest
-	39, // 38: report.Report.CorrectReport:input_type -> report.CorrectReportRequest
-	41, // 39: report.Report.SignReport:input_type -> report.SignReportRequest
-	43, // 40: report.Report.ReportVersions:input_type -> report.ReportVersionsRequest
-	33, // 41: report.Report.RenderPdf:output_type -> report.RenderPdfResponse
-	7,  // 42: report.Report.ListTemplates:output_type -> report.ListTemplatesResponse
-	5,  // 43: report.Report.AdoptTemplate:output_type -> report.QuestionnaireInfo
-	5,  // 44: report.Report.PutQuestionnaire:output_type -> report.QuestionnaireInfo
-	11, // 45: report.Report.ListQuestionnaires:output_type -> report.ListQuestionnairesResponse
-	15, // 46: report.Report.SubmitResponse:output_type -> report.SubmitResponseResponse
-	18, // 47: report.Report.ListReports:output_type -> report.ListReportsResponse
-	21, // 48: report.Report.ScoreHistory:output_type -> report.ScoreHistoryResponse
-	23, // 49: report.Report.ListAlerts:output_type -> report.ListAlertsResponse
-	14, // 50: report.Report.AcknowledgeAlert:output_type -> report.AlertInfo
-	14, // 51: report.Report.ResolveAlert:output_type -> report.AlertInfo
-	25, // 52: report.Report.GetTrialSettings:output_type -> report.TrialSettings
-	25, // 53: report.Report.PutTrialSettings:output_type -> report.TrialSettings
-	28, // 54: report.Report.Rescore:output_type -> report.RescoreResponse
-	31, // 55: report.Report.ProjectSummary:output_type -> report.ProjectSummaryResponse
-	1,  // 56: report.Report.SubmitReport:output_type -> report.SubmitReportResponse
-	4,  // 57: report.Report.GetReport:output_type -> report.GetReportResponse
-	36, // 58: report.Report.ListAudit:output_type -> report.ListAuditResponse
-	38, // 59: report.Report.VerifyAudit:output_type -> report.VerifyAuditResponse
-	40, // 60: report.Report.CorrectReport:output_type -> report.CorrectReportResponse
-	42, // 61: report.Report.SignReport:output_type -> report.SignatureInfo
-	45, // 62: report.Report.ReportVersions:output_type -> report.ReportVersionsResponse
-	41, // [41:63] is the sub-list for method output_type
-	19, // [19:41] is the sub-list for method input_type
-	19, // [19:19] is the sub-list for extension type_name
-	19, // [19:19] is the sub-list for extension extendee
-	0,  // [0:19] is the sub-list for field type_name
+	47, // 19: report.ExportRecord.versions:type_name -> report.ExportVersion
+	13, // 20: report.ExportRecord.scores:type_name -> report.ScoreInfo
+	32, // 21: report.Report.RenderPdf:input_type -> report.RenderPdfRequest
+	6,  // 22: report.Report.ListTemplates:input_type -> report.ListTemplatesRequest
+	8,  // 23: report.Report.AdoptTemplate:input_type -> report.AdoptTemplateRequest
+	9,  // 24: report.Report.PutQuestionnaire:input_type -> report.PutQuestionnaireRequest
+	10, // 25: report.Report.ListQuestionnaires:input_type -> report.ListQuestionnairesRequest
+	12, // 26: report.Report.SubmitResponse:input_type -> report.SubmitResponseRequest
+	16, // 27: report.Report.ListReports:input_type -> report.ListReportsRequest
+	19, // 28: report.Report.ScoreHistory:input_type -> report.ScoreHistoryRequest
+	22, // 29: report.Report.ListAlerts:input_type -> report.ListAlertsRequest
+	24, // 30: report.Report.AcknowledgeAlert:input_type -> report.AlertActionRequest
+	24, // 31: report.Report.ResolveAlert:input_type -> report.AlertActionRequest
+	26, // 32: report.Report.GetTrialSettings:input_type -> report.GetTrialSettingsRequest
+	25, // 33: report.Report.PutTrialSettings:input_type -> report.TrialSettings
+	27, // 34: report.Report.Rescore:input_type -> report.RescoreRequest
+	29, // 35: report.Report.ProjectSummary:input_type -> report.ProjectSummaryRequest
+	0,  // 36: report.Report.SubmitReport:input_type -> report.SubmitReportRequest
+	2,  // 37: report.Report.GetReport:input_type -> report.GetReportRequest
+	34, // 38: report.Report.ListAudit:input_type -> report.AuditFilter
+	37, // 39: report.Report.VerifyAudit:input_type -> report.VerifyAuditRequest
+	39, // 40: report.Report.CorrectReport:input_type -> report.CorrectReportRequest
+	41, // 41: report.Report.SignReport:input_type -> report.SignReportRequest
+	43, // 42: report.Report.ReportVersions:input_type -> report.ReportVersionsRequest
+	46, // 43: report.Report.ExportReports:input_type -> report.ExportRequest
+	33, // 44: report.Report.RenderPdf:output_type -> report.RenderPdfResponse
+	7,  // 45: report.Report.ListTemplates:output_type -> report.ListTemplatesResponse
+	5,  // 46: report.Report.AdoptTemplate:output_type -> report.QuestionnaireInfo
+	5,  // 47: report.Report.PutQuestionnaire:output_type -> report.QuestionnaireInfo
+	11, // 48: report.Report.ListQuestionnaires:output_type -> report.ListQuestionnairesResponse
+	15, // 49: report.Report.SubmitResponse:output_type -> report.SubmitResponseResponse
+	18, // 50: report.Report.ListReports:output_type -> report.ListReportsResponse
+	21, // 51: report.Report.ScoreHistory:output_type -> report.ScoreHistoryResponse
+	23, // 52: report.Report.ListAlerts:output_type -> report.ListAlertsResponse
+	14, // 53: report.Report.AcknowledgeAlert:output_type -> report.AlertInfo
+	14, // 54: report.Report.ResolveAlert:output_type -> report.AlertInfo
+	25, // 55: report.Report.GetTrialSettings:output_type -> report.TrialSettings
+	25, // 56: report.Report.PutTrialSettings:output_type -> report.TrialSettings
+	28, // 57: report.Report.Rescore:output_type -> report.RescoreResponse
+	31, // 58: report.Report.ProjectSummary:output_type -> report.ProjectSummaryResponse
+	1,  // 59: report.Report.SubmitReport:output_type -> report.SubmitReportResponse
+	4,  // 60: report.Report.GetReport:output_type -> report.GetReportResponse
+	36, // 61: report.Report.ListAudit:output_type -> report.ListAuditResponse
+	38, // 62: report.Report.VerifyAudit:output_type -> report.VerifyAuditResponse
+	40, // 63: report.Report.CorrectReport:output_type -> report.CorrectReportResponse
+	42, // 64: report.Report.SignReport:output_type -> report.SignatureInfo
+	45, // 65: report.Report.ReportVersions:output_type -> report.ReportVersionsResponse
+	48, // 66: report.Report.ExportReports:output_type -> report.ExportRecord
+	44, // [44:67] is the sub-list for method output_type
+	21, // [21:44] is the sub-list for method input_type
+	21, // [21:21] is the sub-list for extension type_name
+	21, // [21:21] is the sub-list for extension extendee
+	0,  // [0:21] is the sub-list for field type_name
 }
 
 func init() { file_report_proto_init() }
@@ -3967,7 +4278,7 @@ func file_report_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_report_proto_rawDesc), len(file_report_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   47,
+			NumMessages:   50,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

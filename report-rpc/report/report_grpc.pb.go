@@ -43,6 +43,7 @@ const (
 	Report_CorrectReport_FullMethodName      = "/report.Report/CorrectReport"
 	Report_SignReport_FullMethodName         = "/report.Report/SignReport"
 	Report_ReportVersions_FullMethodName     = "/report.Report/ReportVersions"
+	Report_ExportReports_FullMethodName      = "/report.Report/ExportReports"
 )
 
 // ReportClient is the client API for Report service.
@@ -94,6 +95,8 @@ type ReportClient interface {
 	SignReport(ctx context.Context, in *SignReportRequest, opts ...grpc.CallOption) (*SignatureInfo, error)
 	// ReportVersions returns every version of a report with its scores, and the signatures with their validity.
 	ReportVersions(ctx context.Context, in *ReportVersionsRequest, opts ...grpc.CallOption) (*ReportVersionsResponse, error)
+	// ExportReports streams a trial's reports, by subject and oldest first, each with every version and its current scores.
+	ExportReports(ctx context.Context, in *ExportRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[ExportRecord], error)
 }
 
 type reportClient struct {
@@ -324,6 +327,25 @@ func (c *reportClient) ReportVersions(ctx context.Context, in *ReportVersionsReq
 	return out, nil
 }
 
+func (c *reportClient) ExportReports(ctx context.Context, in *ExportRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[ExportRecord], error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	stream, err := c.cc.NewStream(ctx, &Report_ServiceDesc.Streams[0], Report_ExportReports_FullMethodName, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &grpc.GenericClientStream[ExportRequest, ExportRecord]{ClientStream: stream}
+	if err := x.ClientStream.SendMsg(in); err != nil {
+		return nil, err
+	}
+	if err := x.ClientStream.CloseSend(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type Report_ExportReportsClient = grpc.ServerStreamingClient[ExportRecord]
+
 // ReportServer is the server API for Report service.
 // All implementations must embed UnimplementedReportServer
 // for forward compatibility.
@@ -373,6 +395,8 @@ type ReportServer interface {
 	SignReport(context.Context, *SignReportRequest) (*SignatureInfo, error)
 	// ReportVersions returns every version of a report with its scores, and the signatures with their validity.
 	ReportVersions(context.Context, *ReportVersionsRequest) (*ReportVersionsResponse, error)
+	// ExportReports streams a trial's reports, by subject and oldest first, each with every version and its current scores.
+	ExportReports(*ExportRequest, grpc.ServerStreamingServer[ExportRecord]) error
 	mustEmbedUnimplementedReportServer()
 }
 
@@ -448,6 +472,9 @@ func (UnimplementedReportServer) SignReport(context.Context, *SignReportRequest)
 }
 func (UnimplementedReportServer) ReportVersions(context.Context, *ReportVersionsRequest) (*ReportVersionsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ReportVersions not implemented")
+}
+func (UnimplementedReportServer) ExportReports(*ExportRequest, grpc.ServerStreamingServer[ExportRecord]) error {
+	return status.Error(codes.Unimplemented, "method ExportReports not implemented")
 }
 func (UnimplementedReportServer) mustEmbedUnimplementedReportServer() {}
 func (UnimplementedReportServer) testEmbeddedByValue()                {}
@@ -866,6 +893,17 @@ func _Report_ReportVersions_Handler(srv interface{}, ctx context.Context, dec fu
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Report_ExportReports_Handler(srv interface{}, stream grpc.ServerStream) error {
+	m := new(ExportRequest)
+	if err := stream.RecvMsg(m); err != nil {
+		return err
+	}
+	return srv.(ReportServer).ExportReports(m, &grpc.GenericServerStream[ExportRequest, ExportRecord]{ServerStream: stream})
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type Report_ExportReportsServer = grpc.ServerStreamingServer[ExportRecord]
+
 // Report_ServiceDesc is the grpc.ServiceDesc for Report service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -962,6 +1000,12 @@ var Report_ServiceDesc = grpc.ServiceDesc{
 			Handler:    _Report_ReportVersions_Handler,
 		},
 	},
-	Streams:  []grpc.StreamDesc{},
+	Streams: []grpc.StreamDesc{
+		{
+			StreamName:    "ExportReports",
+			Handler:       _Report_ExportReports_Handler,
+			ServerStreams: true,
+		},
+	},
 	Metadata: "report.proto",
 }

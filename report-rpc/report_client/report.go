@@ -21,6 +21,9 @@ type (
 	AuditFilter                = report.AuditFilter
 	CorrectReportRequest       = report.CorrectReportRequest
 	CorrectReportResponse      = report.CorrectReportResponse
+	ExportRecord               = report.ExportRecord
+	ExportRequest              = report.ExportRequest
+	ExportVersion              = report.ExportVersion
 	GetReportRequest           = report.GetReportRequest
 	GetReportResponse          = report.GetReportResponse
 	GetTrialSettingsRequest    = report.GetTrialSettingsRequest
@@ -105,6 +108,8 @@ type (
 		SignReport(ctx context.Context, in *SignReportRequest, opts ...grpc.CallOption) (*SignatureInfo, error)
 		// ReportVersions returns every version of a report with its scores, and the signatures with their validity.
 		ReportVersions(ctx context.Context, in *ReportVersionsRequest, opts ...grpc.CallOption) (*ReportVersionsResponse, error)
+		// ExportReports streams a trial's reports, by subject and oldest first, each with every version and its current scores.
+		ExportReports(ctx context.Context, in *ExportRequest, opts ...grpc.CallOption) (report.Report_ExportReportsClient, error)
 	}
 
 	defaultReport struct {
@@ -247,4 +252,10 @@ func (m *defaultReport) SignReport(ctx context.Context, in *SignReportRequest, o
 func (m *defaultReport) ReportVersions(ctx context.Context, in *ReportVersionsRequest, opts ...grpc.CallOption) (*ReportVersionsResponse, error) {
 	client := report.NewReportClient(m.cli.Conn())
 	return client.ReportVersions(ctx, in, opts...)
+}
+
+// ExportReports streams a trial's reports, by subject and oldest first, each with every version and its current scores.
+func (m *defaultReport) ExportReports(ctx context.Context, in *ExportRequest, opts ...grpc.CallOption) (report.Report_ExportReportsClient, error) {
+	client := report.NewReportClient(m.cli.Conn())
+	return client.ExportReports(ctx, in, opts...)
 }

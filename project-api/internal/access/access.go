@@ -71,6 +71,7 @@ const (
 	AuditRead         Action = "audit.read"      // the trial's audit trail and its verification
 	ReportCorrect     Action = "report.correct"  // a new version of a submitted report, with a reason
 	ReportSign        Action = "report.sign"     // an investigator's electronic signature on a report
+	DataExport        Action = "data.export"     // CSV, ODM and FHIR exports of the trial's reports
 )
 
 // Scope says how far a grant reaches.
@@ -101,7 +102,7 @@ func set(scope Scope, deid bool, actions ...Action) map[Action]Grant {
 
 var staffAll = []Action{TrialRead, TrialUpdate, SiteManage, MemberRead, MemberManage, ParticipantRead,
 	ParticipantEnroll, ParticipantPin, PHIRead, ReportRead, DashboardRead, QuestionnaireEdit, AlertRead, AlertManage,
-	ReportRescore, SettingsManage, AuditRead, ReportCorrect}
+	ReportRescore, SettingsManage, AuditRead, ReportCorrect, DataExport}
 
 // table is the permission table.
 var table = map[Role]map[Action]Grant{
@@ -112,10 +113,10 @@ var table = map[Role]map[Action]Grant{
 	CRC: set(ScopeSite, false, TrialRead, MemberRead, ParticipantRead, ParticipantEnroll, ParticipantPin, PHIRead,
 		ReportRead, DashboardRead, AlertRead, AlertManage, ReportCorrect),
 	DM: set(ScopeTrial, false, TrialRead, SiteManage, MemberRead, ParticipantRead, ReportRead, DashboardRead,
-		QuestionnaireEdit, AlertRead, ReportRescore, AuditRead),
+		QuestionnaireEdit, AlertRead, ReportRescore, AuditRead, DataExport),
 	Monitor: set(ScopeTrial, false, TrialRead, MemberRead, ParticipantRead, ReportRead, DashboardRead, AlertRead,
 		AuditRead),
-	Sponsor:     set(ScopeTrial, true, TrialRead, ParticipantRead, ReportRead, DashboardRead),
+	Sponsor:     set(ScopeTrial, true, TrialRead, ParticipantRead, ReportRead, DashboardRead, DataExport),
 	Participant: set(ScopeOwn, false, ReportSubmit, ReportRead, ParticipantRead),
 }
 

@@ -48,6 +48,12 @@ type Config struct {
 	// MemberLookupConcurrency bounds the concurrent user-rpc calls of one members listing.
 	MemberLookupConcurrency int `json:",default=16,range=[1:256]"`
 
+	// ExportKey is the secret of de-identified exports' pseudonyms (HMAC-SHA256): subject and report keys and
+	// date shifts cannot be recomputed without it, and stay the same from one export to the next. At least 16 bytes.
+	ExportKey string
+	// ExportTimeout bounds one streamed export (the usual Timeout would cut it short).
+	ExportTimeout time.Duration `json:",default=10m"`
+
 	Protection Protection
 }
 

@@ -9,6 +9,7 @@ import (
 	audit "github.com/openepro/epro/project-api/internal/handler/audit"
 	auth "github.com/openepro/epro/project-api/internal/handler/auth"
 	epro "github.com/openepro/epro/project-api/internal/handler/epro"
+	export "github.com/openepro/epro/project-api/internal/handler/export"
 	file "github.com/openepro/epro/project-api/internal/handler/file"
 	member "github.com/openepro/epro/project-api/internal/handler/member"
 	participant "github.com/openepro/epro/project-api/internal/handler/participant"
@@ -156,6 +157,21 @@ func RegisterHandlers(server *rest.Server, serverCtx *svc.ServiceContext) {
 					Method:  http.MethodPost,
 					Path:    "/reports",
 					Handler: epro.SubmitQuestionnaireHandler(serverCtx),
+				},
+			}...,
+		),
+		rest.WithPrefix("/api/v1"),
+	)
+
+	server.AddRoutes(
+		rest.WithMiddlewares(
+			[]rest.Middleware{serverCtx.Authn},
+			[]rest.Route{
+				{
+					// Stream the trial's reports as CSV, CDISC ODM 1.3.2 (?type=snapshot|transactional) or an HL7 FHIR R4 Bundle; sponsors get the de-identified variant; audited
+					Method:  http.MethodGet,
+					Path:    "/projects/:id/exports/:format",
+					Handler: export.ExportReportsHandler(serverCtx),
 				},
 			}...,
 		),

@@ -38,17 +38,29 @@ func Shedding(s *shed.Shedder) func(http.HandlerFunc) http.HandlerFunc {
 // it, and the error mapping answers 504. go-zero's timeout middleware does the same by running the handler in a
 // second goroutine behind a buffered response writer, which costs a third of the gateway's throughput; the
 // server's read and write timeouts (set at start) bound slow clients.
-func Deadline(d time.Duration) func(http.HandlerFunc) http.HandlerFunc {
+func Deadline(d time.Duration, long LongRoutes) func(http.HandlerFunc) http.HandlerFunc {
 	return func(next http.HandlerFunc) http.HandlerFunc {
 		if d <= 0 {
 			return next
 		}
 		return func(w http.ResponseWriter, r *http.Request) {
-			ctx, cancel := context.WithTimeout(r.Context(), d)
+			limit := d
+			if long.Match != nil && long.Match(r) {
+				// a streamed export runs for minutes: its own deadline, and the connection's write deadline with it
+				limit = long.Timeout
+				_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(limit + limit/10))
+			}
+			ctx, cancel := context.WithTimeout(r.Context(), limit)
 			defer cancel()
 			next(w, r.WithContext(ctx))
 		}
 	}
+}
+
+// LongRoutes are requests (matched by Match) that get Timeout instead of the usual deadline.
+type LongRoutes struct {
+	Match   func(*http.Request) bool
+	Timeout time.Duration
 }
 
 // codeWriter records the status code; it keeps http.Flusher for streamed downloads.

@@ -49,6 +49,9 @@ func NewServiceContext(c config.Config) *ServiceContext {
 	if len(c.Auth.AccessSecret) < 16 { // HS256 with a short secret can be brute-forced offline from one token
 		panic("Auth.AccessSecret (EPRO_JWT_SECRET) must be at least 16 characters")
 	}
+	if len(c.ExportKey) < 16 { // a short key lets whoever holds an export guess subject codes back from pseudonyms
+		panic("ExportKey (EPRO_EXPORT_KEY) must be at least 16 characters")
+	}
 	boot.NoClientContentLogs(user.User_ServiceDesc, report.Report_ServiceDesc, pdf.Pdf_ServiceDesc) // bodies carry PHI
 	conn := boot.SQL(c.DataSource)
 	rds := redis.MustNewRedis(c.Redis)

@@ -187,6 +187,24 @@ type EnrollReq struct {
 	Pin         string `json:"pin,optional"`
 }
 
+type ExportInfo struct {
+	ProjectID   string `json:"projectId"`
+	Format      string `json:"format"`
+	Variant     string `json:"variant"`
+	ContentType string `json:"contentType"`
+	FileName    string `json:"fileName"`
+}
+
+type ExportReq struct {
+	ID      string `path:"id"`
+	Format  string `path:"format"`           // csv, odm or fhir
+	Variant string `form:"variant,optional"` // full (default; sponsors: deidentified) or deidentified
+	Type    string `form:"type,optional"`    // ODM file type: snapshot (default) or transactional
+	SiteID  int64  `form:"siteId,optional"`
+	From    string `form:"from,optional"` // received at or after (RFC 3339)
+	To      string `form:"to,optional"`   // received before (RFC 3339)
+}
+
 type FileRef struct {
 	StorageKey  string `json:"storageKey"`
 	Sha256      string `json:"sha256"`

@@ -153,3 +153,9 @@ func (s *ReportServer) ReportVersions(ctx context.Context, in *report.ReportVers
 	l := logic.NewReportVersionsLogic(ctx, s.svcCtx)
 	return l.ReportVersions(in)
 }
+
+// ExportReports streams a trial's reports, by subject and oldest first, each with every version and its current scores.
+func (s *ReportServer) ExportReports(in *report.ExportRequest, stream report.Report_ExportReportsServer) error {
+	l := logic.NewExportReportsLogic(stream.Context(), s.svcCtx)
+	return l.ExportReports(in, stream)
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/openepro/epro/common/actor"
@@ -147,4 +148,71 @@ func (s *Store) Sign(ctx context.Context, sig *model.Signatures) error {
 			ProjectID: sig.ProjectId, Changes: map[string][2]any{"signature": {nil, fmt.Sprintf("%s by %s, version %d, sha256 %s",
 				sig.Meaning, sig.PrintedName, sig.ReportVersion, sig.ContentHash)}}})
 	})
+}
+
+// ExportFilter selects a trial's reports for an export.
+type ExportFilter struct {
+	ProjectID string
+	SiteID    int64
+	From, To  time.Time
+}
+
+// ExportRow is one report with its corrections and current scores.
+type ExportRow struct {
+	Report    *model.Reports
+	Corrected []*model.ReportVersions
+	Scores    []*model.Scores
+}
+
+// ExportPosition is where an export page ends: the last report's subject, receive time and id.
+type ExportPosition struct {
+	PatientID string
+	At        time.Time
+	ID        string
+}
+
+// ExportPage returns up to limit reports after pos, by subject and then oldest first (so exports can group a
+// subject's reports): an export walks a trial page by page without holding the whole trial in memory.
+func (s *Store) ExportPage(ctx context.Context, f ExportFilter, pos ExportPosition, limit int) ([]ExportRow, error) {
+	where := []string{"project_id = ?", "(patient_id > ? OR patient_id = ? AND (received_at > ? OR received_at = ? AND id > ?))"}
+	args := []any{f.ProjectID, pos.PatientID, pos.PatientID, pos.At, pos.At, pos.ID}
+	if f.SiteID != 0 {
+		where, args = append(where, "site_id = ?"), append(args, f.SiteID)
+	}
+	if !f.From.IsZero() {
+		where, args = append(where, "received_at >= ?"), append(args, f.From.UTC())
+	}
+	if !f.To.IsZero() {
+		where, args = append(where, "received_at < ?"), append(args, f.To.UTC())
+	}
+	var reports []*model.Reports
+	if err := s.conn.QueryRowsCtx(ctx, &reports, "SELECT * FROM reports WHERE "+strings.Join(where, " AND ")+
+		" ORDER BY patient_id, received_at, id LIMIT ?", append(args, limit)...); err != nil || len(reports) == 0 {
+		return nil, err
+	}
+	ids := make([]any, len(reports))
+	for i, r := range reports {
+		ids[i] = r.Id
+	}
+	in := "(" + strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",") + ")"
+	var versions []*model.ReportVersions
+	if err := s.conn.QueryRowsCtx(ctx, &versions, "SELECT * FROM report_versions WHERE report_id IN "+in+" ORDER BY report_id, version", ids...); err != nil {
+		return nil, err
+	}
+	var scores []*model.Scores
+	if err := s.conn.QueryRowsCtx(ctx, &scores, "SELECT * FROM scores WHERE current = 1 AND report_id IN "+in+" ORDER BY id", ids...); err != nil {
+		return nil, err
+	}
+	rows := make([]ExportRow, len(reports))
+	at := map[string]int{}
+	for i, r := range reports {
+		rows[i].Report, at[r.Id] = r, i
+	}
+	for _, v := range versions {
+		rows[at[v.ReportId]].Corrected = append(rows[at[v.ReportId]].Corrected, v)
+	}
+	for _, sc := range scores {
+		rows[at[sc.ReportId]].Scores = append(rows[at[sc.ReportId]].Scores, sc)
+	}
+	return rows, nil
 }

@@ -1,0 +1,263 @@
+package export
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+var templates = "../../../report-rpc/internal/questionnaire/templates/"
+
+func readDef(t *testing.T, name string) string {
+	b, err := os.ReadFile(templates + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func items(t *testing.T, s string) []Item {
+	it, err := ParseItems(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return it
+}
+
+// sample is two subjects: a PHQ-9 report corrected once, a wellbeing report with free text and a date-free
+// photo flag, and a short report.
+func sample(t *testing.T) []*Record {
+	cst := time.FixedZone("CST", 8*3600)
+	phq := func(first string) string {
+		return `[{"linkId":"44250-9","answer":[{"valueCoding":{"system":"http://loinc.org","code":"` + first + `"}}]},` +
+			`{"linkId":"44260-8","answer":[{"valueCoding":{"system":"http://loinc.org","code":"LA6569-3"}}]}]`
+	}
+	received := time.Date(2026, 12, 3, 0, 0, 12, 345678000, time.UTC)
+	return []*Record{
+		{ReportID: "0193a1b2-0000-7000-8000-000000000001", SubjectKey: "A1-001", SiteCode: "A1",
+			Questionnaire: "https://openepro.org/fhir/Questionnaire/phq-9|1.0.0",
+			AuthoredAt:    time.Date(2026, 12, 3, 7, 59, 12, 0, cst), HasAuthored: true, ReceivedAt: received,
+			Notes: "晚上睡不好, call 13812345678",
+			Versions: []Version{
+				{Number: 1, Items: items(t, phq("LA6568-5")), At: received},
+				{Number: 2, Items: items(t, phq("LA6570-1")), At: received.Add(48 * time.Hour), AuthorID: 7, AuthorRole: "CRC",
+					Reason: "transcribed from the paper diary of 张三"},
+			},
+			Scores: []Score{{Instrument: "phq9", Total: 3, Band: "minimal", RuleSetID: "epro-core", RuleSetVersion: "1.0.0"}}},
+		{ReportID: "0193a1b2-0000-7000-8000-000000000002", SubjectKey: "A1-001", SiteCode: "A1",
+			Questionnaire: "https://openepro.org/fhir/Questionnaire/wellbeing|1.0.0", ReceivedAt: received.Add(time.Hour),
+			Versions: []Version{{Number: 1, At: received.Add(time.Hour), Items: items(t,
+				`[{"linkId":"mood","answer":[{"valueCoding":{"code":"good"}}]},{"linkId":"symptoms","answer":[{"valueString":"=HYPERLINK(\"x\") 头痛, 张三 says hi"}]},{"linkId":"has-photo","answer":[{"valueBoolean":false}]}]`)}}},
+		{ReportID: "0193a1b2-0000-7000-8000-000000000003", SubjectKey: "A2-001", SiteCode: "A2", ReceivedAt: received,
+			ShortScore: 85, Notes: "Patient shows steady improvement", Versions: []Version{{Number: 1, At: received}}},
+	}
+}
+
+func meta(t *testing.T, variant string) Meta {
+	defs := []string{readDef(t, "phq-9.json"), readDef(t, "wellbeing.json")}
+	cols, err := Columns(defs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Meta{ProjectID: "trial-a", Variant: variant, Created: time.Date(2026, 12, 4, 8, 0, 0, 0, time.UTC),
+		FileOID: "EXPORT.trial-a.1", Columns: cols, Questionnaires: defs}
+}
+
+func write(t *testing.T, w Writer, recs []*Record) {
+	if err := w.Begin(); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range recs {
+		if err := w.Write(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.End(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func deidentified(t *testing.T) []*Record {
+	d := NewDeidentifier([]byte("export-test-key-0123456789abcdef"), "trial-a")
+	recs := sample(t)
+	for _, r := range recs {
+		d.Apply(r)
+	}
+	return recs
+}
+
+func TestCSV(t *testing.T) {
+	var b bytes.Buffer
+	write(t, NewCSV(&b, meta(t, VariantFull)), sample(t))
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 4 {
+		t.Fatalf("%d rows", len(rows))
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	phq, well, short := rows[1], rows[2], rows[3]
+	if phq[col["version"]] != "2" || phq[col["44250-9"]] != "LA6570-1" || phq[col["score_total"]] != "3" ||
+		phq[col["authored_at"]] != "2026-12-03T07:59:12+08:00" {
+		t.Errorf("PHQ-9 row: %v", phq)
+	}
+	if well[col["mood"]] != "good" || !strings.HasPrefix(well[col["symptoms"]], "'=HYPERLINK") || well[col["has-photo"]] != "false" {
+		t.Errorf("wellbeing row (formulas must be defused): %v", well)
+	}
+	if short[col["short_score"]] != "85" || short[col["notes"]] != "Patient shows steady improvement" {
+		t.Errorf("short report row: %v", short)
+	}
+}
+
+// identifiers are the subject codes, names, phone numbers, real dates and free text of the sample.
+var identifiers = []string{"A1-001", "A2-001", "张三", "13812345678", "2026-12-03", "晚上睡不好", "steady improvement",
+	"HYPERLINK", "0193a1b2", "transcribed", "+08:00"}
+
+func TestDeidentifiedExportsCarryNoIdentifiers(t *testing.T) {
+	for _, f := range []struct {
+		name string
+		w    func(*bytes.Buffer, Meta) Writer
+	}{
+		{"csv", func(b *bytes.Buffer, m Meta) Writer { return NewCSV(b, m) }},
+		{"odm", func(b *bytes.Buffer, m Meta) Writer { return NewODM(b, m, ODMTransactional) }},
+		{"fhir", func(b *bytes.Buffer, m Meta) Writer { return NewFHIR(b, m) }},
+	} {
+		var b bytes.Buffer
+		write(t, f.w(&b, meta(t, VariantDeidentified)), deidentified(t))
+		for _, id := range identifiers {
+			if strings.Contains(b.String(), id) {
+				t.Errorf("%s: de-identified export contains %q", f.name, id)
+			}
+		}
+	}
+	d := NewDeidentifier([]byte("export-test-key-0123456789abcdef"), "trial-a")
+	recs := deidentified(t)
+	// one subject, one consistent offset: intervals between a participant's reports stay true
+	if recs[0].SubjectKey != recs[1].SubjectKey || recs[1].ReceivedAt.Sub(recs[0].ReceivedAt) != time.Hour {
+		t.Errorf("shift not consistent: %+v / %+v", recs[0], recs[1])
+	}
+	if s := d.Shift("A1-001"); s == 0 || s%(24*time.Hour) != 0 || s > MaxShiftDays*24*time.Hour || s < -MaxShiftDays*24*time.Hour {
+		t.Errorf("shift %s", s)
+	}
+	if NewDeidentifier([]byte("another key"), "trial-a").SubjectKey("A1-001") == d.SubjectKey("A1-001") {
+		t.Error("pseudonyms must depend on the secret key")
+	}
+}
+
+// TestODMValidatesAgainstTheSchema checks both file types, full and de-identified, with xmllint against the
+// official CDISC ODM 1.3.2 XSD (offline).
+func TestODMValidatesAgainstTheSchema(t *testing.T) {
+	xmllint, err := exec.LookPath("xmllint")
+	if err != nil {
+		if os.Getenv("EPRO_REQUIRE_INFRA") != "" {
+			t.Fatal("xmllint missing (Debian libxml2-utils; deploy/scripts/deps.sh test installs it)")
+		}
+		t.Skip("xmllint missing (Debian libxml2-utils): make test installs it")
+	}
+	xsd, _ := filepath.Abs("../../../../shared/schemas/odm-1.3.2/ODM1-3-2.xsd")
+	if _, err := os.Stat(xsd); err != nil {
+		t.Fatalf("ODM schema: %v", err)
+	}
+	dir := t.TempDir()
+	for _, kind := range []string{ODMSnapshot, ODMTransactional} {
+		for _, variant := range []string{VariantFull, VariantDeidentified} {
+			recs := sample(t)
+			if variant == VariantDeidentified {
+				recs = deidentified(t)
+			}
+			var b bytes.Buffer
+			write(t, NewODM(&b, meta(t, variant), kind), recs)
+			file := filepath.Join(dir, kind+"-"+variant+".xml")
+			if err := os.WriteFile(file, b.Bytes(), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if out, err := exec.Command(xmllint, "--noout", "--nonet", "--schema", xsd, file).CombinedOutput(); err != nil {
+				t.Fatalf("%s %s does not validate: %v\n%s\n%s", kind, variant, err, out, b.String())
+			}
+			s := b.String()
+			if kind == ODMTransactional && variant == VariantFull && (!strings.Contains(s, `TransactionType="Update"`) ||
+				!strings.Contains(s, "<ReasonForChange>transcribed from the paper diary") || !strings.Contains(s, `<UserRef UserOID="U.7">`) ||
+				!strings.Contains(s, `<LocationRef LocationOID="L.A1">`) || !strings.Contains(s, "<DateTimeStamp>2026-12-05T00:00:12.345678Z")) {
+				t.Errorf("transactional file lacks the correction's audit record:\n%s", s)
+			}
+			if kind == ODMSnapshot && (strings.Contains(s, "AuditRecord") || !strings.Contains(s, `Value="LA6570-1"`) || strings.Contains(s, `Value="LA6568-5"`)) {
+				t.Errorf("snapshot must hold the current answers only:\n%s", s)
+			}
+		}
+	}
+}
+
+// TestFHIRBundleValidatesAgainstTheSchema checks the Bundle against the official FHIR R4 JSON schema.
+func TestFHIRBundleValidatesAgainstTheSchema(t *testing.T) {
+	schemaPath, _ := filepath.Abs("../../../../shared/schemas/fhir-r4/fhir.schema.json")
+	f, err := os.Open(schemaPath)
+	if err != nil {
+		t.Fatalf("FHIR schema: %v", err)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("file:///fhir.schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("file:///fhir.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, variant := range []string{VariantFull, VariantDeidentified} {
+		recs := sample(t)
+		if variant == VariantDeidentified {
+			recs = deidentified(t)
+		}
+		var b bytes.Buffer
+		write(t, NewFHIR(&b, meta(t, variant)), recs)
+		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(b.Bytes()))
+		if err != nil {
+			t.Fatalf("%s: not JSON: %v\n%s", variant, err, b.String())
+		}
+		if err := sch.Validate(inst); err != nil {
+			t.Fatalf("%s bundle does not validate: %v\n%s", variant, err, b.String())
+		}
+		var bundle struct {
+			Type  string
+			Entry []struct{ Resource map[string]any }
+		}
+		_ = json.Unmarshal(b.Bytes(), &bundle)
+		kinds := map[string]int{}
+		for _, e := range bundle.Entry {
+			kinds[e.Resource["resourceType"].(string)]++
+			if e.Resource["resourceType"] == "QuestionnaireResponse" && e.Resource["status"] == "amended" &&
+				!strings.Contains(mustJSON(e.Resource["item"]), "LA6570-1") {
+				t.Errorf("amended response must carry the corrected answer: %v", e.Resource)
+			}
+		}
+		if bundle.Type != "collection" || kinds["Questionnaire"] != 2 || kinds["Patient"] != 2 || kinds["QuestionnaireResponse"] != 2 {
+			t.Fatalf("%s bundle: %s %v", variant, bundle.Type, kinds)
+		}
+		// the validator does reject what FHIR does not allow
+		broken := strings.Replace(b.String(), `"status":"amended"`, `"status":"corrected"`, 1)
+		if inst, _ := jsonschema.UnmarshalJSON(strings.NewReader(broken)); sch.Validate(inst) == nil {
+			t.Fatal("a QuestionnaireResponse with status \"corrected\" passed the schema")
+		}
+	}
+}
+
+func mustJSON(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
