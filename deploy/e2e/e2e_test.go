@@ -51,6 +51,7 @@ func TestSuiteEndToEnd(t *testing.T) {
 	t.Run("ai gateway: urgent notes, governance, external model", func(t *testing.T) { testAIGateway(t, w) })
 	t.Run("pdf outage keeps the report and retries", func(t *testing.T) { testPDFOutage(t, w) })
 	t.Run("outbox survives outages and restarts", func(t *testing.T) { testOutboxSurvivesOutagesAndRestarts(t, w) })
+	t.Run("every mutation audited, every chain intact", func(t *testing.T) { testEveryMutationAudited(t, w) })
 	t.Run("no PHI in any service log", func(t *testing.T) { testNoPHIInLogs(t, w) })
 }
 

@@ -45,6 +45,7 @@ type RenderRequest struct {
 	Trend              []*TrendPoint          `protobuf:"bytes,16,rep,name=trend,proto3" json:"trend,omitempty"`                 // the participant's previous reports, oldest first
 	AttachmentIds      []string               `protobuf:"bytes,17,rep,name=attachmentIds,proto3" json:"attachmentIds,omitempty"` // photos: thumbnails are drawn
 	AuthoredAt         string                 `protobuf:"bytes,18,opt,name=authoredAt,proto3" json:"authoredAt,omitempty"`
+	ProjectId          string                 `protobuf:"bytes,19,opt,name=projectId,proto3" json:"projectId,omitempty"` // the trial (its audit chain records the stored document)
 	unknownFields      protoimpl.UnknownFields
 	sizeCache          protoimpl.SizeCache
 }
@@ -201,6 +202,13 @@ func (x *RenderRequest) GetAttachmentIds() []string {
 func (x *RenderRequest) GetAuthoredAt() string {
 	if x != nil {
 		return x.AuthoredAt
+	}
+	return ""
+}
+
+func (x *RenderRequest) GetProjectId() string {
+	if x != nil {
+		return x.ProjectId
 	}
 	return ""
 }
@@ -875,7 +883,7 @@ var File_pdf_proto protoreflect.FileDescriptor
 
 const file_pdf_proto_rawDesc = "" +
 	"\n" +
-	"\tpdf.proto\x12\x03pdf\"\x80\x05\n" +
+	"\tpdf.proto\x12\x03pdf\"\x9e\x05\n" +
 	"\rRenderRequest\x12\x1a\n" +
 	"\breportId\x18\x01 \x01(\tR\breportId\x12\x1c\n" +
 	"\tpatientId\x18\x02 \x01(\tR\tpatientId\x12\x14\n" +
@@ -899,7 +907,8 @@ const file_pdf_proto_rawDesc = "" +
 	"\rattachmentIds\x18\x11 \x03(\tR\rattachmentIds\x12\x1e\n" +
 	"\n" +
 	"authoredAt\x18\x12 \x01(\tR\n" +
-	"authoredAt\"A\n" +
+	"authoredAt\x12\x1c\n" +
+	"\tprojectId\x18\x13 \x01(\tR\tprojectId\"A\n" +
 	"\vSummaryItem\x12\x1a\n" +
 	"\bquestion\x18\x01 \x01(\tR\bquestion\x12\x16\n" +
 	"\x06answer\x18\x02 \x01(\tR\x06answer\"r\n" +

@@ -16,6 +16,7 @@ import (
 	"github.com/openepro/epro/ai-gateway/ai"
 	"github.com/openepro/epro/ai-gateway/internal/model"
 	"github.com/openepro/epro/ai-gateway/internal/provider"
+	"github.com/openepro/epro/common/audit"
 	"github.com/zeromicro/go-zero/core/stores/sqlx"
 )
 
@@ -77,15 +78,26 @@ func (s *Service) record(ctx context.Context, in *ai.AssessRequest, hash string,
 	if err != nil {
 		return nil, err
 	}
-	res, err := s.DB.ExecCtx(ctx, "INSERT INTO assessments (report_id, project_id, engine, model, engine_version, input_hash, "+
-		"risk_level, sentiment, output, latency_ms, fallback, fallback_reason, cached) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		in.ReportId, in.ProjectId, resp.Engine, resp.Model, resp.EngineVersion, hash, resp.RiskLevel, resp.Sentiment,
-		string(output), latency, resp.Fallback, resp.FallbackReason, resp.Cached)
+	err = s.DB.TransactCtx(ctx, func(ctx context.Context, tx sqlx.Session) error {
+		res, err := tx.ExecCtx(ctx, "INSERT INTO assessments (report_id, project_id, engine, model, engine_version, input_hash, "+
+			"risk_level, sentiment, output, latency_ms, fallback, fallback_reason, cached) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			in.ReportId, in.ProjectId, resp.Engine, resp.Model, resp.EngineVersion, hash, resp.RiskLevel, resp.Sentiment,
+			string(output), latency, resp.Fallback, resp.FallbackReason, resp.Cached)
+		if err != nil {
+			return err
+		}
+		id, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		resp.AssessmentId = fmt.Sprint(id)
+		return audit.Record(ctx, tx, audit.Entry{Action: "assessment.record", EntityType: "report", EntityID: in.ReportId,
+			ProjectID: in.ProjectId, Changes: map[string][2]any{"assessment": {nil, resp.AssessmentId},
+				"riskLevel": {nil, resp.RiskLevel}, "engine": {nil, resp.Engine + " " + resp.EngineVersion},
+				"fallback": {nil, resp.Fallback}}})
+	})
 	if err != nil {
 		return nil, err
-	}
-	if id, err := res.LastInsertId(); err == nil {
-		resp.AssessmentId = fmt.Sprint(id)
 	}
 	return resp, nil
 }

@@ -3,6 +3,7 @@ package logic
 import (
 	"context"
 	"github.com/google/uuid"
+	"github.com/openepro/epro/common/audit"
 	"github.com/openepro/epro/common/errs"
 	"github.com/openepro/epro/pdf-rpc/internal/imaging"
 	"github.com/openepro/epro/pdf-rpc/internal/model"
@@ -57,7 +58,9 @@ func (l *PutAttachmentLogic) PutAttachment(in *pdf.PutAttachmentRequest) (*pdf.A
 	a := &model.Attachments{Id: uuid.NewString(), ProjectId: in.ProjectId, SiteId: in.SiteId, PatientId: in.PatientId,
 		ContentType: img.ContentType, Width: int64(img.Width), Height: int64(img.Height), SizeBytes: obj.Size,
 		StorageKey: obj.Key, Sha256: obj.SHA256, ThumbKey: thumb.Key}
-	if _, err := l.svcCtx.Attachments.Insert(l.ctx, a); err != nil {
+	if err := l.svcCtx.Attachments.InsertAudited(l.ctx, a, audit.Entry{Action: "attachment.store", EntityType: "attachment",
+		EntityID: a.Id, ProjectID: a.ProjectId, Changes: map[string][2]any{"contentType": {nil, a.ContentType},
+			"sha256": {nil, a.Sha256}, "sizeBytes": {nil, a.SizeBytes}}}); err != nil {
 		return nil, err
 	}
 	a.CreatedAt = time.Now().UTC()

@@ -3,6 +3,7 @@ package logic
 import (
 	"context"
 	"errors"
+	"github.com/openepro/epro/common/audit"
 	"github.com/openepro/epro/pdf-rpc/internal/storage"
 	"io"
 	"time"
@@ -114,7 +115,9 @@ func (l *RenderLogic) Render(in *pdf.RenderRequest) (*pdf.RenderResponse, error)
 		return nil, err
 	}
 	if err := l.svcCtx.Documents.Record(l.ctx, &model.Documents{ReportId: in.ReportId, Kind: "summary",
-		StorageKey: obj.Key, Sha256: obj.SHA256, SizeBytes: obj.Size}); err != nil {
+		StorageKey: obj.Key, Sha256: obj.SHA256, SizeBytes: obj.Size}, audit.Entry{Action: "document.store",
+		EntityType: "report", EntityID: in.ReportId, ProjectID: in.ProjectId, Changes: map[string][2]any{
+			"summary.sha256": {nil, obj.SHA256}, "summary.storageKey": {nil, obj.Key}}}); err != nil {
 		return nil, err
 	}
 	return &pdf.RenderResponse{StorageKey: obj.Key, Sha256: obj.SHA256, SizeBytes: obj.Size}, nil

@@ -206,9 +206,19 @@ func (s *Store) CreateResponse(ctx context.Context, r Response, ackDue time.Time
 }
 
 func insertAlert(ctx context.Context, tx sqlx.Session, r Report, rule, source string, sev scoring.Severity, reason string, ackDue time.Time) error {
-	_, err := tx.ExecCtx(ctx, "INSERT IGNORE INTO alerts (project_id, site_id, report_id, patient_id, rule, source, severity, reason, ack_due_at) "+
-		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", r.ProjectID, r.SiteID, r.ID, r.PatientID, rule, source, sev.String(), reason, ackDue.UTC())
+	_, err := raiseAlert(ctx, tx, r, rule, source, sev, reason, ackDue)
 	return err
+}
+
+// raiseAlert inserts an alert once per (report, rule) and reports whether this call inserted it.
+func raiseAlert(ctx context.Context, tx sqlx.Session, r Report, rule, source string, sev scoring.Severity, reason string, ackDue time.Time) (bool, error) {
+	res, err := tx.ExecCtx(ctx, "INSERT IGNORE INTO alerts (project_id, site_id, report_id, patient_id, rule, source, severity, reason, ack_due_at) "+
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", r.ProjectID, r.SiteID, r.ID, r.PatientID, rule, source, sev.String(), reason, ackDue.UTC())
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n > 0, err
 }
 
 // RaiseAIAlert records an urgent AI assessment as an alert on the report (once).
@@ -222,7 +232,12 @@ func (s *Store) RaiseAIAlert(ctx context.Context, reportID, reason string) error
 		return err
 	}
 	return s.conn.TransactCtx(ctx, func(ctx context.Context, tx sqlx.Session) error {
-		return insertAlert(ctx, tx, r, "ai.urgent", alerting.SourceAI, scoring.Urgent, reason, time.Now().Add(st.AckDeadline))
+		raised, err := raiseAlert(ctx, tx, r, "ai.urgent", alerting.SourceAI, scoring.Urgent, reason, time.Now().Add(st.AckDeadline))
+		if err != nil || !raised {
+			return err // !raised: raised before, by an earlier try of the task
+		}
+		return audit.Record(ctx, tx, audit.Entry{Action: "alert.raise", EntityType: "report", EntityID: r.ID, ProjectID: r.ProjectID,
+			Changes: map[string][2]any{"alert": {nil, "ai.urgent"}, "severity": {nil, scoring.Urgent.String()}}})
 	})
 }
 

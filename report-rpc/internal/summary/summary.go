@@ -30,7 +30,7 @@ func Build(ctx context.Context, st *store.Store, reportID string, h Header) (*pd
 		return nil, err
 	}
 	r := d.Row
-	req := &pdf.RenderRequest{ReportId: r.Id, PatientId: r.PatientId, Score: r.Score, Notes: r.Notes,
+	req := &pdf.RenderRequest{ReportId: r.Id, ProjectId: r.ProjectId, PatientId: r.PatientId, Score: r.Score, Notes: r.Notes,
 		ReceivedAt: r.ReceivedAt.UTC().Format(time.RFC3339Nano), TrialName: h.TrialName, SiteName: h.SiteName,
 		ParticipantName: h.ParticipantName}
 	if req.TrialName == "" {
