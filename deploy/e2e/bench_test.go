@@ -53,7 +53,7 @@ func TestBench(t *testing.T) {
 		"user-rpc":   pro,
 		"report-rpc": pro,
 		"ai-gateway": func(c string) string {
-			return strings.Replace(pro(c), "TrialProviders:\n", "  - Name: slow-llm\n    BaseURL: "+slow.URL+"/v1\n    Model: slow\n    APIKey: k\n    Timeout: 5s\n"+
+			return strings.Replace(pro(c), "TrialProviders:\n", "  - Name: slow-llm\n    BaseURL: "+slow.URL+"/v1\n    Model: slow\n    APIKey: k\n    Timeout: 5s\n    MaxConcurrency: 32\n"+
 				"TrialProviders:\n  trial-slow: slow-llm\n", 1)
 		},
 		"pdf-rpc":     pro,
@@ -422,7 +422,8 @@ func (b *bench) ackLatency() {
 	}
 	b.printf("## 4. Acknowledgement while the AI model takes 1.5 s and the PDF 0.5 s\n\n"+
 		"%d participants' apps submit %d reports each (%d in all), one after another; the AI provider is an HTTP server\n"+
-		"speaking chat-completions that sleeps 1.5 s, pdf-rpc runs with `BenchRenderDelay: 500ms`. Tasks done: from the\n"+
+		"speaking chat-completions that sleeps 1.5 s and serves calls in parallel (ai-gateway `MaxConcurrency: 32` for it: with\n"+
+		"the default 8, 20 reports in flight queue for the model), pdf-rpc runs with `BenchRenderDelay: 500ms`. Tasks done: from the\n"+
 		"start of the submission until the report shows both tasks `done` (polled every 25 ms).\n\n", workers, each, workers*each)
 	b.printf("| | p50 ms | p99 ms | max ms |\n|---|---|---|---|\n| acknowledgement | %.1f | %.1f | %.1f |\n| both tasks done | %.0f | %.0f | %.0f |\n\n",
 		pct(acks, 50), pct(acks, 99), pct(acks, 100), pct(dones, 50), pct(dones, 99), pct(dones, 100))

@@ -113,3 +113,18 @@ func TestRenderErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// BenchmarkRender is one summary with a 10-report trend and a photo (make bench's PDF task costs this much CPU).
+func BenchmarkRender(b *testing.B) {
+	if _, err := os.Stat(FontPath); err != nil {
+		b.Skip("the CJK font is not installed")
+	}
+	r := New(FontPath)
+	s := summary(10)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := r.Render(s, time.Now()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -47,6 +47,9 @@ type Config struct {
 	MemberLookup string `json:",default=batch,options=batch|each"`
 	// MemberLookupConcurrency bounds the concurrent user-rpc calls of one members listing.
 	MemberLookupConcurrency int `json:",default=16,range=[1:256]"`
+	// MemberNameCacheTTL keeps display names looked up for members listings in process (at most 100 000): a
+	// renamed account shows its new name in listings after at most this long.
+	MemberNameCacheTTL time.Duration `json:",default=30s"`
 
 	// ExportKey is the secret of de-identified exports' pseudonyms (HMAC-SHA256): subject and report keys and
 	// date shifts cannot be recomputed without it, and stay the same from one export to the next. At least 16 bytes.

@@ -16,6 +16,7 @@ import (
 	"github.com/openepro/epro/report-rpc/report_client"
 	"github.com/openepro/epro/user-rpc/user"
 	"github.com/openepro/epro/user-rpc/user_client"
+	"github.com/zeromicro/go-zero/core/collection"
 	"github.com/zeromicro/go-zero/core/limit"
 	"github.com/zeromicro/go-zero/core/stores/redis"
 	"github.com/zeromicro/go-zero/core/stores/sqlx"
@@ -42,6 +43,8 @@ type ServiceContext struct {
 	Redis           *redis.Redis
 	// Authn checks access tokens on every route the .api files mark `middleware: Authn`.
 	Authn rest.Middleware
+	// UserNames caches display names by user id for members listings (Config.MemberNameCacheTTL).
+	UserNames *collection.Cache
 }
 
 // NewServiceContext connects to epro_project, Redis and the services; it panics at start-up on a bad config.
@@ -57,7 +60,12 @@ func NewServiceContext(c config.Config) *ServiceContext {
 	rds := redis.MustNewRedis(c.Redis)
 	withActor := zrpc.WithUnaryClientInterceptor(actor.UnaryClientInterceptor)
 	t := c.LoginThrottle
+	names, err := collection.NewCache(c.MemberNameCacheTTL, collection.WithLimit(100_000), collection.WithName("user-names"))
+	if err != nil {
+		panic(err)
+	}
 	return &ServiceContext{
+		UserNames:    names,
 		Config:       c,
 		DB:           conn,
 		Projects:     model.NewProjectsModel(conn),

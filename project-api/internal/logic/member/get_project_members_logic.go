@@ -5,6 +5,7 @@ package member
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/openepro/epro/common/errs"
 	"github.com/openepro/epro/project-api/internal/access"
@@ -34,7 +35,8 @@ func NewGetProjectMembersLogic(ctx context.Context, svcCtx *svc.ServiceContext) 
 }
 
 // GetProjectMembers reads the trial's member ids and roles from epro_project and looks the users up in user-rpc:
-// by default with BatchGetUsers, ids in chunks of at most 100 fetched concurrently; with MemberLookup "each", the
+// by default with BatchGetUsers, ids in chunks of at most 100 fetched concurrently, names kept for
+// MemberNameCacheTTL so a large trial's listing costs little more than a small one's; with MemberLookup "each", the
 // seed's one GetUserInfo per member (kept for the benchmark). Either way concurrency is bounded by
 // MemberLookupConcurrency, the request's context cancels the rest on the first error, and results keep the
 // database order (by user id).
@@ -64,29 +66,40 @@ const batchSize = 100
 
 func (l *GetProjectMembersLogic) lookupBatch(ctx context.Context, rows []*model.ProjectMembers) ([]types.Member, error) {
 	members := make([]types.Member, len(rows))
+	names := l.svcCtx.UserNames
+	var missing []int // indexes of rows whose name is not cached
+	for i, r := range rows {
+		if name, ok := names.Get(strconv.FormatInt(r.UserId, 10)); ok {
+			members[i] = types.Member{UserID: r.UserId, Name: name.(string), Role: r.Role}
+		} else {
+			missing = append(missing, i)
+		}
+	}
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(l.svcCtx.Config.MemberLookupConcurrency)
-	for start := 0; start < len(rows); start += batchSize {
-		chunk := rows[start:min(start+batchSize, len(rows))]
+	for start := 0; start < len(missing); start += batchSize {
+		chunk := missing[start:min(start+batchSize, len(missing))]
 		g.Go(func() error {
 			ids := make([]int64, len(chunk))
-			for i, r := range chunk {
-				ids[i] = r.UserId
+			for i, at := range chunk {
+				ids[i] = rows[at].UserId
 			}
 			resp, err := l.svcCtx.UserRpc.BatchGetUsers(ctx, &user.BatchGetUsersRequest{UserIDs: ids})
 			if err != nil {
 				return err
 			}
-			names := make(map[int64]string, len(resp.Users))
+			found := make(map[int64]string, len(resp.Users))
 			for _, u := range resp.Users {
-				names[u.UserID] = u.Name
+				found[u.UserID] = u.Name
+				names.Set(strconv.FormatInt(u.UserID, 10), u.Name)
 			}
-			for i, r := range chunk {
-				name, ok := names[r.UserId]
+			for _, at := range chunk {
+				r := rows[at]
+				name, ok := found[r.UserId]
 				if !ok {
 					return errs.NotFound(errs.ReasonUserNotFound, "user %d of this project not found", r.UserId)
 				}
-				members[start+i] = types.Member{UserID: r.UserId, Name: name, Role: r.Role}
+				members[at] = types.Member{UserID: r.UserId, Name: name, Role: r.Role}
 			}
 			return nil
 		})
