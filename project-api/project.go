@@ -46,6 +46,9 @@ func main() {
 	if c.Protection.MemoryLimit > 0 {
 		debug.SetMemoryLimit(c.Protection.MemoryLimit << 20)
 	}
+	if c.Protection.GCPercent > 0 {
+		debug.SetGCPercent(c.Protection.GCPercent)
+	}
 
 	server := rest.MustNewServer(c.RestConf)
 	defer server.Stop()

@@ -3,6 +3,8 @@ package middleware
 import (
 	"context"
 	"net/http"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/openepro/epro/common/errx"
@@ -37,7 +39,8 @@ func Shedding(s *shed.Shedder) func(http.HandlerFunc) http.HandlerFunc {
 // Deadline gives every request's context a deadline of d: the calls it makes downstream (gRPC, SQL) end with
 // it, and the error mapping answers 504. go-zero's timeout middleware does the same by running the handler in a
 // second goroutine behind a buffered response writer, which costs a third of the gateway's throughput; the
-// server's read and write timeouts (set at start) bound slow clients.
+// server's read and write timeouts (set at start) bound slow clients. The deadline's timer is made only when
+// something waits on the context (a downstream call): a request answered from the gateway alone costs none.
 func Deadline(d time.Duration, long LongRoutes) func(http.HandlerFunc) http.HandlerFunc {
 	return func(next http.HandlerFunc) http.HandlerFunc {
 		if d <= 0 {
@@ -50,10 +53,66 @@ func Deadline(d time.Duration, long LongRoutes) func(http.HandlerFunc) http.Hand
 				limit = long.Timeout
 				_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(limit + limit/10))
 			}
-			ctx, cancel := context.WithTimeout(r.Context(), limit)
-			defer cancel()
+			ctx := &lazyDeadline{Context: r.Context(), deadline: time.Now().Add(limit)}
+			defer ctx.release()
 			next(w, r.WithContext(ctx))
 		}
+	}
+}
+
+// lazyDeadline is context.WithDeadline whose timer starts the first time someone asks for Done (or for Err past
+// the deadline). Deadline reports the deadline at once, so gRPC sends it downstream either way.
+type lazyDeadline struct {
+	context.Context // the request's own context (ends when the client goes away)
+	deadline        time.Time
+	released        atomic.Bool
+	once            sync.Once
+	ctx             context.Context // set once: the real deadline context, or released after the handler returned
+	cancel          context.CancelFunc
+}
+
+// released is the context of a request whose handler has returned.
+var released = func() context.Context {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	return ctx
+}()
+
+func (c *lazyDeadline) start() {
+	c.once.Do(func() {
+		if c.released.Load() {
+			c.ctx = released
+			return
+		}
+		c.ctx, c.cancel = context.WithDeadline(c.Context, c.deadline)
+	})
+}
+
+// Deadline is the request's deadline.
+func (c *lazyDeadline) Deadline() (time.Time, bool) { return c.deadline, true }
+
+// Done closes at the deadline or when the request ends.
+func (c *lazyDeadline) Done() <-chan struct{} {
+	c.start()
+	return c.ctx.Done()
+}
+
+// Err is context.DeadlineExceeded past the deadline and the parent's error before it (the two can differ only
+// then), context.Canceled once the handler has returned.
+func (c *lazyDeadline) Err() error {
+	if !c.released.Load() && time.Now().Before(c.deadline) {
+		return c.Context.Err()
+	}
+	c.start()
+	return c.ctx.Err()
+}
+
+// release ends the context when the handler returns, stopping the timer if one was made.
+func (c *lazyDeadline) release() {
+	c.released.Store(true)
+	c.start()
+	if c.cancel != nil {
+		c.cancel()
 	}
 }
 
