@@ -334,19 +334,21 @@ func (b *bench) members() {
 	}
 	b.printf("## 3. Members fan-out: GET /api/project/:id/members\n\n"+
 		"wrk -t2 -c50, %s each. `batch`: BatchGetUsers in chunks of 100, concurrent (project-api default); `each`: the\n"+
-		"seed's one GetUserInfo per member through an errgroup (`MemberLookup: each`).\n\n", b.dur/2)
-	b.printf("| round | members | batch QPS | batch p50 ms | batch p99 ms | each QPS | each p50 ms | each p99 ms |\n|---|---|---|---|---|---|---|---|\n")
+		"seed's one GetUserInfo per member through an errgroup (`MemberLookup: each`). The batched path keeps names for\n"+
+		"`MemberNameCacheTTL` (30 s) and a trial's member rows for `MemberListCacheTTL` (5 s). wrk's latencies count\n"+
+		"completed requests only: where `each` times out (1000 members), its QPS says more than its percentiles.\n\n", b.dur/2)
+	b.printf("| round | members | batch QPS | batch p50 ms | batch p99 ms | each QPS | each p50 ms | each p99 ms | each non-2xx |\n|---|---|---|---|---|---|---|---|---|\n")
 	p99 := map[int][]float64{}
 	for round := 1; round <= b.rounds; round++ {
 		for _, n := range sizes {
 			path := fmt.Sprintf("/api/project/members-%d/members", n)
 			batch := runWrk(t, b.s.gateway+path, "GET", b.admin, "", 50, b.dur/2)
 			each := runWrk(t, fmt.Sprintf("http://127.0.0.1:%d%s", b.s.ports["gw-each"], path), "GET", b.admin, "", 50, b.dur/2)
-			if batch.non2xx > 0 || each.non2xx > 0 {
-				t.Errorf("members %d: non-2xx batch %d, each %d", n, batch.non2xx, each.non2xx)
+			if batch.non2xx > 0 { // the seed's way may time out with 1000 members: that is its result, in the table
+				t.Errorf("members %d: %d non-2xx answers from the batched lookup", n, batch.non2xx)
 			}
 			p99[n] = append(p99[n], batch.p99)
-			b.printf("| %d | %d | %.0f | %.1f | %.1f | %.0f | %.1f | %.1f |\n", round, n, batch.qps, batch.p50, batch.p99, each.qps, each.p50, each.p99)
+			b.printf("| %d | %d | %.0f | %.1f | %.1f | %.0f | %.1f | %.1f | %d |\n", round, n, batch.qps, batch.p50, batch.p99, each.qps, each.p50, each.p99, each.non2xx)
 		}
 	}
 	b.printf("\nBatch p99 with 100 members / with 1 member (median over rounds): %.2f (target ≤ 2).\n\n", median(p99[100])/median(p99[1]))

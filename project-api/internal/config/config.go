@@ -50,6 +50,9 @@ type Config struct {
 	// MemberNameCacheTTL keeps display names looked up for members listings in process (at most 100 000): a
 	// renamed account shows its new name in listings after at most this long.
 	MemberNameCacheTTL time.Duration `json:",default=30s"`
+	// MemberListCacheTTL keeps a trial's member list for listings (this instance drops it when it adds a member;
+	// another instance's addition shows after at most this long).
+	MemberListCacheTTL time.Duration `json:",default=5s"`
 
 	// ExportKey is the secret of de-identified exports' pseudonyms (HMAC-SHA256): subject and report keys and
 	// date shifts cannot be recomputed without it, and stay the same from one export to the next. At least 16 bytes.

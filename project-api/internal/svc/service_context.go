@@ -45,6 +45,8 @@ type ServiceContext struct {
 	Authn rest.Middleware
 	// UserNames caches display names by user id for members listings (Config.MemberNameCacheTTL).
 	UserNames *collection.Cache
+	// MemberLists caches each trial's member rows for members listings (Config.MemberListCacheTTL).
+	MemberLists *collection.Cache
 }
 
 // NewServiceContext connects to epro_project, Redis and the services; it panics at start-up on a bad config.
@@ -64,8 +66,13 @@ func NewServiceContext(c config.Config) *ServiceContext {
 	if err != nil {
 		panic(err)
 	}
+	lists, err := collection.NewCache(c.MemberListCacheTTL, collection.WithLimit(10_000), collection.WithName("member-lists"))
+	if err != nil {
+		panic(err)
+	}
 	return &ServiceContext{
 		UserNames:    names,
+		MemberLists:  lists,
 		Config:       c,
 		DB:           conn,
 		Projects:     model.NewProjectsModel(conn),

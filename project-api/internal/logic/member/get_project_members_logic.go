@@ -45,10 +45,12 @@ func (l *GetProjectMembersLogic) GetProjectMembers(req *types.ProjectMembersReq)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := l.svcCtx.Members.FindByProject(ctx, req.ID)
+	// concurrent listings of one trial share one query (Take loads once per key)
+	cached, err := l.svcCtx.MemberLists.Take(req.ID, func() (any, error) { return l.svcCtx.Members.FindByProject(ctx, req.ID) })
 	if err != nil {
 		return nil, err
 	}
+	rows := cached.([]*model.ProjectMembers)
 	var members []types.Member
 	if l.svcCtx.Config.MemberLookup == "each" {
 		members, err = l.lookupEach(ctx, rows)

@@ -73,5 +73,6 @@ func (l *AddMemberLogic) AddMember(req *types.AddMemberReq) (resp *types.MemberA
 	if err != nil {
 		return nil, err
 	}
+	l.svcCtx.MemberLists.Del(req.ID) // this instance's listings show the new member at once
 	return &types.MemberAdded{ProjectID: req.ID, UserID: req.UserID, Role: pm.Role, SiteID: pm.SiteId}, nil
 }
