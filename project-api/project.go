@@ -52,6 +52,7 @@ func main() {
 
 	server := rest.MustNewServer(c.RestConf)
 	defer server.Stop()
+	server.Use(middleware.Breaker(c.Protection.Breaker))
 	server.Use(middleware.Shedding(shed.New(shed.Options{CPUThreshold: c.Protection.ShedCPUThreshold})))
 	server.Use(middleware.Deadline(c.Protection.RequestTimeout, middleware.LongRoutes{Match: exportRoute, Timeout: c.ExportTimeout}))
 	server.Use(middleware.Actor)

@@ -76,6 +76,8 @@ type Protection struct {
 	// MemoryLimit is the Go runtime's soft memory limit in MiB (0: none); it makes the collector return garbage
 	// before the heap doubles under load.
 	MemoryLimit int64 `json:",default=32"`
+	// Breaker is go-zero's Middlewares.Breaker, applied by internal/middleware.Breaker (set by Prepare).
+	Breaker bool `json:",optional"`
 	// GCPercent is GOGC (0: the runtime's 100). The gateway keeps a few MiB live and allocates a few KiB per
 	// request, so at GOGC 100 it collects dozens of times a second under load (a tenth of its CPU, pprof); 400
 	// collects a quarter as often, and MemoryLimit still caps the heap.
@@ -104,4 +106,10 @@ func (c *Config) Prepare() {
 	// Body limits are enforced per route by internal/reqbody (413 with the error envelope); go-zero's own MaxBytes
 	// middleware would answer 413 with an empty body first.
 	c.Middlewares.MaxBytes = false
+	// go-zero's breaker answers an open circuit with an empty 503 and counts the 503s the services send on purpose
+	// (a database outage: report-rpc's fast DATABASE_UNAVAILABLE) as failures, so it stayed open for seconds after
+	// the database was back (make faults). internal/middleware.Breaker is the same Google SRE breaker per route,
+	// counting 500 and 504 only and answering with the error envelope.
+	c.Protection.Breaker = c.Middlewares.Breaker
+	c.Middlewares.Breaker = false
 }

@@ -9,11 +9,45 @@ import (
 
 	"github.com/openepro/epro/common/errx"
 	"github.com/openepro/epro/common/shed"
+	"github.com/zeromicro/go-zero/core/breaker"
 	"github.com/zeromicro/go-zero/rest/httpx"
 )
 
 // overloadedBody is the 503 a shed request gets.
 var overloadedBody = errx.Body{Error: "the service is overloaded: retry shortly", Reason: "OVERLOADED"}
+
+// circuitOpenBody is the 503 a request gets while its route's breaker is open.
+var circuitOpenBody = errx.Body{Error: "the service is failing: retry shortly", Reason: "CIRCUIT_OPEN"}
+
+// Breaker is go-zero's Google SRE breaker, one per route (go-zero applies Use middlewares route by route, so each
+// call of the returned function is one route). It counts 500 and 504 as failures — not 503, which the services
+// answer on purpose and fast when a dependency is down, and which must not keep the route closed once it is back —
+// and answers an open circuit with the error envelope and Retry-After.
+func Breaker(enabled bool) func(http.HandlerFunc) http.HandlerFunc {
+	return func(next http.HandlerFunc) http.HandlerFunc {
+		if !enabled {
+			return next
+		}
+		brk := breaker.NewBreaker()
+		return func(w http.ResponseWriter, r *http.Request) {
+			promise, err := brk.Allow()
+			if err != nil {
+				w.Header().Set("Retry-After", "1")
+				httpx.WriteJsonCtx(r.Context(), w, http.StatusServiceUnavailable, circuitOpenBody)
+				return
+			}
+			cw := &codeWriter{ResponseWriter: w, code: http.StatusOK}
+			defer func() {
+				if cw.code == http.StatusInternalServerError || cw.code == http.StatusGatewayTimeout {
+					promise.Reject(http.StatusText(cw.code))
+				} else {
+					promise.Accept()
+				}
+			}()
+			next(cw, r)
+		}
+	}
+}
 
 // Shedding refuses requests with 503 while s says this process is overloaded (common/shed: its own CPU, not the
 // whole machine's). A request answered 503 or 504 does not count as a pass.
