@@ -4,6 +4,7 @@ go 1.26.0
 
 require (
 	github.com/go-sql-driver/mysql v1.10.2
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.2
 	github.com/zeromicro/go-zero v1.10.3
 	google.golang.org/genproto/googleapis/rpc v0.0.0-20261110000943-09e21b237f2c
 	google.golang.org/grpc v1.85.0

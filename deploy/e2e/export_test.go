@@ -8,14 +8,11 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/openepro/epro/common/testkit"
 )
 
 type download struct {
@@ -85,21 +82,14 @@ func testExports(t *testing.T, w *world) {
 	}
 	csvSum := sha256.Sum256(d.body)
 
-	// ODM, both file types, validate against the CDISC ODM 1.3.2 XSD
-	xsd := filepath.Join(repoRoot(t), "..", "shared", "schemas", "odm-1.3.2", "ODM1-3-2.xsd")
+	// ODM, both file types, validate against the CDISC ODM 1.3.2 XSD; the FHIR R4 Bundle against the official schema
 	for _, typ := range []string{"snapshot", "transactional"} {
 		for _, who := range []string{w.pi, w.sponsor} {
 			d := get(t, base+"odm?type="+typ, who)
 			if d.status != 200 || !strings.HasPrefix(d.header.Get("Content-Type"), "application/xml") {
 				t.Fatalf("odm %s: %d %s", typ, d.status, d.body)
 			}
-			file := filepath.Join(t.TempDir(), "export.xml")
-			if err := os.WriteFile(file, d.body, 0o600); err != nil {
-				t.Fatal(err)
-			}
-			if out, err := exec.Command("xmllint", "--noout", "--nonet", "--schema", xsd, file).CombinedOutput(); err != nil {
-				t.Fatalf("odm %s (%s) does not validate: %v\n%s", typ, d.variant, err, out)
-			}
+			testkit.ValidateODM(t, d.body)
 			if typ == "transactional" && d.variant == "full" && (!strings.Contains(string(d.body), "<ReasonForChange>transcribed") ||
 				!strings.Contains(string(d.body), `SubjectKey="A1-001"`)) && w.phqReport != "" {
 				t.Fatalf("transactional ODM lacks the correction's audit record")
@@ -109,19 +99,12 @@ func testExports(t *testing.T, w *world) {
 			}
 		}
 	}
-
-	// FHIR R4 Bundle validates against the official JSON schema
-	sch := fhirSchema(t)
 	for _, who := range []string{w.pi, w.sponsor} {
 		d := get(t, base+"fhir", who)
 		if d.status != 200 || !strings.HasPrefix(d.header.Get("Content-Type"), "application/fhir+json") {
 			t.Fatalf("fhir: %d %s", d.status, d.body)
 		}
-		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(d.body))
-		if err != nil {
-			t.Fatalf("fhir bundle is not JSON: %v", err)
-		}
-		if err := sch.Validate(inst); err != nil {
+		if err := testkit.ValidateFHIR(t, d.body); err != nil {
 			t.Fatalf("fhir bundle (%s) does not validate: %v", d.variant, err)
 		}
 		var b struct {
@@ -183,26 +166,4 @@ func assertNoIdentifiers(t *testing.T, what string, body []byte) {
 			t.Fatalf("de-identified %s export contains %q", what, id)
 		}
 	}
-}
-
-func fhirSchema(t *testing.T) *jsonschema.Schema {
-	t.Helper()
-	f, err := os.Open(filepath.Join(repoRoot(t), "..", "shared", "schemas", "fhir-r4", "fhir.schema.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource("file:///fhir.schema.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	sch, err := c.Compile("file:///fhir.schema.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sch
 }

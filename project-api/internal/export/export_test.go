@@ -5,13 +5,11 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/openepro/epro/common/testkit"
 )
 
 var templates = "../../../report-rpc/internal/questionnaire/templates/"
@@ -159,18 +157,6 @@ func TestDeidentifiedExportsCarryNoIdentifiers(t *testing.T) {
 // TestODMValidatesAgainstTheSchema checks both file types, full and de-identified, with xmllint against the
 // official CDISC ODM 1.3.2 XSD (offline).
 func TestODMValidatesAgainstTheSchema(t *testing.T) {
-	xmllint, err := exec.LookPath("xmllint")
-	if err != nil {
-		if os.Getenv("EPRO_REQUIRE_INFRA") != "" {
-			t.Fatal("xmllint missing (Debian libxml2-utils; deploy/scripts/deps.sh test installs it)")
-		}
-		t.Skip("xmllint missing (Debian libxml2-utils): make test installs it")
-	}
-	xsd, _ := filepath.Abs("../../../../shared/schemas/odm-1.3.2/ODM1-3-2.xsd")
-	if _, err := os.Stat(xsd); err != nil {
-		t.Fatalf("ODM schema: %v", err)
-	}
-	dir := t.TempDir()
 	for _, kind := range []string{ODMSnapshot, ODMTransactional} {
 		for _, variant := range []string{VariantFull, VariantDeidentified} {
 			recs := sample(t)
@@ -179,13 +165,7 @@ func TestODMValidatesAgainstTheSchema(t *testing.T) {
 			}
 			var b bytes.Buffer
 			write(t, NewODM(&b, meta(t, variant), kind), recs)
-			file := filepath.Join(dir, kind+"-"+variant+".xml")
-			if err := os.WriteFile(file, b.Bytes(), 0o600); err != nil {
-				t.Fatal(err)
-			}
-			if out, err := exec.Command(xmllint, "--noout", "--nonet", "--schema", xsd, file).CombinedOutput(); err != nil {
-				t.Fatalf("%s %s does not validate: %v\n%s\n%s", kind, variant, err, out, b.String())
-			}
+			testkit.ValidateODM(t, b.Bytes())
 			s := b.String()
 			if kind == ODMTransactional && variant == VariantFull && (!strings.Contains(s, `TransactionType="Update"`) ||
 				!strings.Contains(s, "<ReasonForChange>transcribed from the paper diary") || !strings.Contains(s, `<UserRef UserOID="U.7">`) ||
@@ -201,24 +181,6 @@ func TestODMValidatesAgainstTheSchema(t *testing.T) {
 
 // TestFHIRBundleValidatesAgainstTheSchema checks the Bundle against the official FHIR R4 JSON schema.
 func TestFHIRBundleValidatesAgainstTheSchema(t *testing.T) {
-	schemaPath, _ := filepath.Abs("../../../../shared/schemas/fhir-r4/fhir.schema.json")
-	f, err := os.Open(schemaPath)
-	if err != nil {
-		t.Fatalf("FHIR schema: %v", err)
-	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource("file:///fhir.schema.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	sch, err := c.Compile("file:///fhir.schema.json")
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, variant := range []string{VariantFull, VariantDeidentified} {
 		recs := sample(t)
 		if variant == VariantDeidentified {
@@ -226,11 +188,7 @@ func TestFHIRBundleValidatesAgainstTheSchema(t *testing.T) {
 		}
 		var b bytes.Buffer
 		write(t, NewFHIR(&b, meta(t, variant)), recs)
-		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(b.Bytes()))
-		if err != nil {
-			t.Fatalf("%s: not JSON: %v\n%s", variant, err, b.String())
-		}
-		if err := sch.Validate(inst); err != nil {
+		if err := testkit.ValidateFHIR(t, b.Bytes()); err != nil {
 			t.Fatalf("%s bundle does not validate: %v\n%s", variant, err, b.String())
 		}
 		var bundle struct {
@@ -251,7 +209,7 @@ func TestFHIRBundleValidatesAgainstTheSchema(t *testing.T) {
 		}
 		// the validator does reject what FHIR does not allow
 		broken := strings.Replace(b.String(), `"status":"amended"`, `"status":"corrected"`, 1)
-		if inst, _ := jsonschema.UnmarshalJSON(strings.NewReader(broken)); sch.Validate(inst) == nil {
+		if testkit.ValidateFHIR(t, []byte(broken)) == nil {
 			t.Fatal("a QuestionnaireResponse with status \"corrected\" passed the schema")
 		}
 	}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/openepro/epro/common/auditchain"
 	"github.com/openepro/epro/common/errs"
-	"github.com/openepro/epro/report-rpc/internal/questionnaire"
 	"github.com/openepro/epro/report-rpc/internal/review"
 	"github.com/openepro/epro/report-rpc/internal/scoring"
 	"github.com/openepro/epro/report-rpc/internal/store"
@@ -49,15 +48,7 @@ func (l *CorrectReportLogic) CorrectReport(in *report.CorrectReportRequest) (*re
 		return nil, errs.New(errs.KindFailedPrecondition, review.ReasonNotCorrectable, "only questionnaire reports can be corrected")
 	}
 	// the correction is answered against the version the participant answered
-	q, err := l.svcCtx.Questionnaire(l.ctx, r.ProjectId, r.QuestionnaireUrl, r.QuestionnaireVersion)
-	if err != nil {
-		return nil, err
-	}
-	items, err := questionnaire.ParseItems(json.RawMessage(in.Items))
-	if err != nil {
-		return nil, err
-	}
-	answers, err := q.Validate(items)
+	q, items, answers, err := validated(l.ctx, l.svcCtx, r.ProjectId, r.QuestionnaireUrl, r.QuestionnaireVersion, in.Items)
 	if err != nil {
 		return nil, err
 	}

@@ -58,15 +58,7 @@ func (l *SubmitResponseLogic) SubmitResponse(in *report.SubmitResponseRequest) (
 	if !ok || url == "" || version == "" {
 		return nil, errs.Invalid(errs.ReasonFieldFormat, "questionnaire must be \"url|version\"")
 	}
-	q, err := l.svcCtx.Questionnaire(l.ctx, in.ProjectId, url, version)
-	if err != nil {
-		return nil, err
-	}
-	items, err := questionnaire.ParseItems(json.RawMessage(in.Items))
-	if err != nil {
-		return nil, err
-	}
-	answers, err := q.Validate(items)
+	q, items, answers, err := validated(l.ctx, l.svcCtx, in.ProjectId, url, version, in.Items)
 	if err != nil {
 		return nil, err
 	}
@@ -120,4 +112,23 @@ func (l *SubmitResponseLogic) SubmitResponse(in *report.SubmitResponseRequest) (
 		out.Alerts = append(out.Alerts, toAlert(a))
 	}
 	return out, nil
+}
+
+// validated parses a response's items and validates them against the published questionnaire url|version of the
+// trial (a submission, or a correction against the version the participant answered).
+func validated(ctx context.Context, s *svc.ServiceContext, projectID, url, version, itemsJSON string) (
+	*questionnaire.Questionnaire, []questionnaire.ResponseItem, questionnaire.Answers, error) {
+	q, err := s.Questionnaire(ctx, projectID, url, version)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	items, err := questionnaire.ParseItems(json.RawMessage(itemsJSON))
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	answers, err := q.Validate(items)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return q, items, answers, nil
 }
