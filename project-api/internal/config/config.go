@@ -112,4 +112,10 @@ func (c *Config) Prepare() {
 	// counting 500 and 504 only and answering with the error envelope.
 	c.Protection.Breaker = c.Middlewares.Breaker
 	c.Middlewares.Breaker = false
+	// The route breaker counts timeouts and internal errors; the services answer 503 at once on their own when a
+	// dependency is down. go-zero's client breakers in series with it count those deliberate 503s as failures and,
+	// after MariaDB came back, kept rejecting for the rest of their 10 s window (make faults): off.
+	c.UserRpc.Middlewares.Breaker = false
+	c.ReportRpc.Middlewares.Breaker = false
+	c.PdfRpc.Middlewares.Breaker = false
 }

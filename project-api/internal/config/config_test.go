@@ -28,6 +28,9 @@ func TestShippedConfigPrepare(t *testing.T) {
 	if p.MemoryLimit != 32 || p.AccessLog || c.Middlewares.Log || c.Middlewares.Trace {
 		t.Errorf("memory limit %d MiB, access log %v/%v, trace %v", p.MemoryLimit, p.AccessLog, c.Middlewares.Log, c.Middlewares.Trace)
 	}
+	if c.ReportRpc.Middlewares.Breaker || c.UserRpc.Middlewares.Breaker || c.PdfRpc.Middlewares.Breaker || !c.ReportRpc.Middlewares.Timeout {
+		t.Errorf("client middlewares: %+v", c.ReportRpc.Middlewares)
+	}
 	if !c.Middlewares.Prometheus || !c.Protection.Breaker || c.Middlewares.Breaker || !c.Middlewares.Recover || !c.Middlewares.MaxConns {
 		t.Errorf("production protections must stay on: %+v", c.Middlewares)
 	}
