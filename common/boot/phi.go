@@ -2,8 +2,11 @@ package boot
 
 import (
 	"database/sql"
+	"database/sql/driver"
 	"errors"
+	"io"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/go-sql-driver/mysql"
@@ -41,11 +44,23 @@ func SQL(dsn string) sqlx.SqlConn {
 	db.SetMaxIdleConns(MaxDBConns)
 	db.SetConnMaxLifetime(5 * time.Minute)
 	db.SetConnMaxIdleTime(time.Minute)
-	// as sqlx.NewMysql: a duplicate key is the caller's answer (idempotent inserts), not a failure for the breaker
-	return sqlx.NewSqlConnFromDB(db, sqlx.WithAcceptable(func(err error) bool {
-		var me *mysql.MySQLError
-		return err == nil || errors.As(err, &me) && me.Number == 1062
-	}))
+	return sqlx.NewSqlConnFromDB(db, sqlx.WithAcceptable(breakerNeutral))
+}
+
+// breakerNeutral tells go-zero's SQL breaker which errors are no sign of a struggling database. A duplicate key is
+// the caller's answer (idempotent inserts), as in sqlx.NewMysql. A refused or dropped connection is a database
+// that is down and says so at once: every call already fails fast, and counting those failures kept the breaker
+// dropping calls for ten seconds after MariaDB was back (make faults). Timeouts and server errors still count.
+func breakerNeutral(err error) bool {
+	var me *mysql.MySQLError
+	switch {
+	case err == nil:
+		return true
+	case errors.As(err, &me):
+		return me.Number == 1062
+	}
+	return errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) ||
+		errors.Is(err, driver.ErrBadConn) || errors.Is(err, mysql.ErrInvalidConn) || errors.Is(err, io.ErrUnexpectedEOF)
 }
 
 // NoClientContentLogs stops go-zero's client interceptors from logging request and reply bodies of the methods

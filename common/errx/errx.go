@@ -171,6 +171,17 @@ func refinedHTTP(err error) (int, bool) {
 	return 0, false
 }
 
+// Retryable reports an error that says nothing about the request itself: the database or a service is
+// unavailable (down, or its breaker open) or the deadline passed. Trying the same work again at once, or split
+// into parts, only adds load.
+func Retryable(err error) bool {
+	switch ToStatus(err).Code() {
+	case codes.Unavailable, codes.DeadlineExceeded:
+		return true
+	}
+	return false
+}
+
 // IsNotFound reports whether err (a domain error or a gRPC status error) means "not found".
 func IsNotFound(err error) bool {
 	if e, ok := errs.As(err); ok {

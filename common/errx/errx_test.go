@@ -114,3 +114,21 @@ func TestDatabaseUnavailableIs503(t *testing.T) {
 		t.Errorf("a schema error is internal, got %d", code)
 	}
 }
+
+func TestRetryable(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want bool
+	}{
+		{breaker.ErrServiceUnavailable, true},
+		{fmt.Errorf("insert: %w", syscall.ECONNREFUSED), true},
+		{context.DeadlineExceeded, true},
+		{&mysql.MySQLError{Number: 1062, Message: "Duplicate entry"}, false},
+		{errs.Invalid(errs.ReasonFieldRange, "score must be 0..100"), false},
+		{errors.New("something else"), false},
+	} {
+		if got := Retryable(c.err); got != c.want {
+			t.Errorf("Retryable(%v) = %v", c.err, got)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/openepro/epro/common/audit"
+	"github.com/openepro/epro/common/errx"
 	"github.com/zeromicro/go-zero/core/stores/sqlx"
 )
 
@@ -94,8 +95,9 @@ func (g *groupCommitter) commit(batch []*pendingReport) {
 		rows[i] = p.r
 	}
 	err := g.s.createMany(ctx, rows)
-	if err != nil && len(batch) > 1 {
-		// one bad row must not fail the others: fall back to one transaction each
+	if err != nil && len(batch) > 1 && !errx.Retryable(err) {
+		// one bad row must not fail the others: fall back to one transaction each. Not when the database is down or
+		// its breaker open: that fails every part too, and each attempt keeps the breaker open longer (make faults)
 		for _, p := range batch {
 			p.done <- g.s.createMany(ctx, []Report{p.r})
 		}
