@@ -36,7 +36,7 @@ func TestBench(t *testing.T) {
 			t.Fatalf("%s is missing (deploy/scripts/deps.sh bench installs it)", tool)
 		}
 	}
-	b := &bench{t: t, rounds: envInt("EPRO_BENCH_ROUNDS", 3), dur: envDuration("EPRO_BENCH_DURATION", 10*time.Second)}
+	b := &bench{t: t, sum: summary{ran: map[string]bool{}}, rounds: envInt("EPRO_BENCH_ROUNDS", 3), dur: envDuration("EPRO_BENCH_DURATION", 10*time.Second)}
 	slow := startSlowLLM(t, 1500*time.Millisecond)
 	pro := func(c string) string {
 		c = strings.Replace(c, "Mode: test", "Mode: pro", 1)
@@ -80,6 +80,9 @@ func TestBench(t *testing.T) {
 	run("3", b.members)     //
 	run("2", b.durable)     // last: its follow-up tasks keep the machine busy for a while
 	run("5", b.memory)      //
+	if only == "" {
+		b.targets()
+	}
 
 	fmt.Print("\n" + b.out.String())
 	if os.Getenv("EPRO_BENCH_WRITE") != "" && only == "" {
@@ -91,6 +94,22 @@ func TestBench(t *testing.T) {
 	}
 }
 
+// summary is what each section measured that a target is about.
+type summary struct {
+	gwVsGin, gwVsStd       []float64 // per round
+	gwP99, ginP99          []float64 // per round
+	gwQPS, ginQPS          float64   // medians
+	gwRSS, gwAnon, gwFile  float64   // MB after the gateway load
+	ginFile                float64
+	durable                []float64 // suite/mysqlslap per round
+	durableRate            []float64 // acknowledged/s per round
+	durableCPU             string
+	followUpCores          float64 // pdf-rpc + ai-gateway during the last durable round
+	membersRatio           float64
+	ackP99, doneP99, limit float64
+	ran                    map[string]bool
+}
+
 type bench struct {
 	t      *testing.T
 	s      *stack
@@ -99,6 +118,7 @@ type bench struct {
 	admin  string
 	maria  *testkit.MariaDB
 	out    strings.Builder
+	sum    summary // what the closing section judges against the targets
 	rss    []string
 }
 
@@ -191,6 +211,10 @@ func (b *bench) gatewayPath() {
 			b.printf("| %d | %s | %.0f | %.1f | %.1f | %d | %.2f | %.2f |\n", round, sv.name, r.qps, r.p50, r.p99, r.non2xx,
 				r.qps/res["gin"].qps, r.qps/res["nethttp"].qps)
 		}
+		gw := res["project-api"]
+		b.sum.gwVsGin = append(b.sum.gwVsGin, gw.qps/res["gin"].qps)
+		b.sum.gwVsStd = append(b.sum.gwVsStd, gw.qps/res["nethttp"].qps)
+		b.sum.gwP99, b.sum.ginP99 = append(b.sum.gwP99, gw.p99), append(b.sum.ginP99, res["gin"].p99)
 	}
 	b.printf("\nMedians over rounds: ")
 	for _, sv := range servers {
@@ -200,7 +224,15 @@ func (b *bench) gatewayPath() {
 	for _, sv := range servers {
 		m := rssParts(sv.p)
 		b.printf("%s %.1f MB (anonymous %.1f, file %.1f; peak %.1f MB); ", sv.name, m["VmRSS:"], m["RssAnon:"], m["RssFile:"], m["VmHWM:"])
+		switch sv.name {
+		case "project-api":
+			b.sum.gwRSS, b.sum.gwAnon, b.sum.gwFile = m["VmRSS:"], m["RssAnon:"], m["RssFile:"]
+		case "gin":
+			b.sum.ginFile = m["RssFile:"]
+		}
 	}
+	b.sum.gwQPS, b.sum.ginQPS = median(qps["project-api"]), median(qps["gin"])
+	b.sum.ran["1"] = true
 	b.printf("\n\n")
 }
 
@@ -257,7 +289,10 @@ func (b *bench) durable() {
 			go b.profile(dir, b.s.dev["project-api"], b.dur, "durable-project-api")
 		}
 		r := runWrk(t, url, "POST", token, body, 200, b.dur)
-		cpuNote = b.cpuShare(cpu0, b.cpuByProcess())
+		cpu1 := b.cpuByProcess()
+		cpuNote = b.cpuShare(cpu0, cpu1)
+		wall := cpu1["at"] - cpu0["at"]
+		b.sum.followUpCores = (cpu1["pdf-rpc"] - cpu0["pdf-rpc"] + cpu1["ai-gateway"] - cpu0["ai-gateway"]) / wall
 		time.Sleep(time.Second) // requests in flight when wrk stopped finish
 		rows := count() - before
 		acked := r.requests - r.non2xx
@@ -267,10 +302,12 @@ func (b *bench) durable() {
 		slap := mysqlslap(t, b.maria.Port, 200, 40000)
 		ackRate := r.qps * float64(acked) / float64(max(1, r.requests)) // acknowledged (committed) reports per second
 		ratios = append(ratios, ackRate/slap)
+		b.sum.durableRate = append(b.sum.durableRate, ackRate)
 		b.printf("| %d | %.0f | %.1f | %.1f | %d | %d | %d | %.0f | %.2f |\n", round, ackRate, r.p50, r.p99, r.non2xx, acked, rows, slap, ackRate/slap)
 	}
 	b.printf("\nMedian ratio suite/mysqlslap: %.2f (target ≥ 0.75). Every acknowledged report was found committed.\n\n", median(ratios))
 	b.printf("CPU used during the last round's load (warm-up and measurement), in cores: %s\n\n", cpuNote)
+	b.sum.durable, b.sum.durableCPU, b.sum.ran["2"] = ratios, cpuNote, true
 }
 
 // mysqlslap returns single-row autocommit inserts per second at the given concurrency.
@@ -351,7 +388,8 @@ func (b *bench) members() {
 			b.printf("| %d | %d | %.0f | %.1f | %.1f | %.0f | %.1f | %.1f | %d |\n", round, n, batch.qps, batch.p50, batch.p99, each.qps, each.p50, each.p99, each.non2xx)
 		}
 	}
-	b.printf("\nBatch p99 with 100 members / with 1 member (median over rounds): %.2f (target ≤ 2).\n\n", median(p99[100])/median(p99[1]))
+	b.sum.membersRatio, b.sum.ran["3"] = median(p99[100])/median(p99[1]), true
+	b.printf("\nBatch p99 with 100 members / with 1 member (median over rounds): %.2f (target ≤ 2).\n\n", b.sum.membersRatio)
 }
 
 // doRetry is do, retrying while the suite sheds load: creating a thousand accounts is a thousand bcrypt hashes
@@ -429,6 +467,7 @@ func (b *bench) ackLatency() {
 		"start of the submission until the report shows both tasks `done` (polled every 25 ms).\n\n", workers, each, workers*each)
 	b.printf("| | p50 ms | p99 ms | max ms |\n|---|---|---|---|\n| acknowledgement | %.1f | %.1f | %.1f |\n| both tasks done | %.0f | %.0f | %.0f |\n\n",
 		pct(acks, 50), pct(acks, 99), pct(acks, 100), pct(dones, 50), pct(dones, 99), pct(dones, 100))
+	b.sum.ackP99, b.sum.doneP99, b.sum.limit, b.sum.ran["4"] = pct(acks, 99), pct(dones, 99), 1650, true
 	b.printf("Targets: acknowledgement p99 < 50 ms; both tasks within 1.1 × max(1.5 s, 0.5 s) = 1650 ms.\n\n")
 }
 
@@ -706,4 +745,65 @@ func pct(v []float64, p float64) float64 {
 	slices.Sort(s)
 	i := int(float64(len(s))*p/100+0.5) - 1
 	return s[max(0, min(i, len(s)-1))]
+}
+
+// targets closes the report: each target against what this run measured, and for a target missed, by how much
+// and why (the causes are the ones the profiles and the CPU shares of this run show).
+func (b *bench) targets() {
+	m := b.sum
+	yes := func(ok bool) string {
+		if ok {
+			return "yes"
+		}
+		return "no"
+	}
+	lo, hi := slices.Min(m.gwVsGin), slices.Max(m.gwVsGin)
+	slo, shi := slices.Min(m.gwVsStd), slices.Max(m.gwVsStd)
+	p99ok := true
+	for i := range m.gwP99 {
+		p99ok = p99ok && m.gwP99[i] <= m.ginP99[i]
+	}
+	dur := median(m.durable)
+	b.printf("## Where the targets stand\n\nComputed from the measurements above.\n\n| target | measured | met |\n|---|---|---|\n")
+	b.printf("| (1) gateway QPS ≥ 1.0× Gin and ≥ 0.95× net/http | %.2f–%.2f× Gin, %.2f–%.2f× net/http | %s |\n", lo, hi, slo, shi, yes(lo >= 1 && slo >= 0.95))
+	b.printf("| (1) gateway p99 no worse than Gin's, every round | %.1f–%.1f ms against Gin's %.1f–%.1f ms | %s |\n",
+		slices.Min(m.gwP99), slices.Max(m.gwP99), slices.Min(m.ginP99), slices.Max(m.ginP99), yes(p99ok))
+	b.printf("| (1) project-api RSS ≤ 40 MB | %.1f MB: %.1f MB anonymous, %.1f MB file pages | %s |\n", m.gwRSS, m.gwAnon, m.gwFile, yes(m.gwRSS <= 40))
+	b.printf("| (2) durable submission ≥ 0.75× mysqlslap | median %.2f× (rounds: %s) | %s |\n", dur, fmtList(m.durable, "%.2f"), yes(dur >= 0.75))
+	b.printf("| (3) members p99 with 100 / with 1 ≤ 2 | %.2f | %s |\n", m.membersRatio, yes(m.membersRatio <= 2))
+	b.printf("| (4) acknowledgement p99 < 50 ms | %.1f ms | %s |\n", m.ackP99, yes(m.ackP99 < 50))
+	b.printf("| (4) both tasks done ≤ 1.1 × max(AI, PDF) = %.0f ms | p99 %.0f ms | %s |\n\n", m.limit, m.doneP99, yes(m.doneP99 <= m.limit))
+	if lo < 1 || slo < 0.95 {
+		b.printf("Why (1)'s throughput falls short (%.2f× of the target against Gin). The baselines parse the body and answer.\n"+
+			"project-api does that and, on every request, routes through go-zero's router, counts the request in Prometheus,\n"+
+			"passes max-conns, the per-route breaker, panic recovery and gunzip, sheds load on its own CPU, sets the request's\n"+
+			"deadline, makes a request id and the audit actor, and checks the participant's token (cached) against the path:\n"+
+			"the protections the issue asks to keep. With the same body and answer that chain is the difference between\n"+
+			"%.0f and %.0f requests/s (medians). Nothing in it waits, so the p99 stays at or below Gin's. Profile it with\n"+
+			"`EPRO_BENCH_PPROF=<dir> EPRO_BENCH_ONLY=1 make bench`.\n\n", lo, m.gwQPS, m.ginQPS)
+	}
+	if m.gwRSS > 40 {
+		b.printf("Why (1)'s RSS exceeds 40 MB. %.1f MB are file pages: the gateway binary's code and tables that go-zero's\n"+
+			"dependencies (etcd and Kubernetes clients for discovery, gRPC, OpenTelemetry, Prometheus) touch at start; Gin's\n"+
+			"binary maps %.1f MB. Those pages are clean, shared and reclaimable. The gateway's own memory, heap and stacks, is\n"+
+			"the %.1f MB of anonymous memory, held under the 32 MiB soft limit (`Protection.MemoryLimit`).\n\n", m.gwFile, m.ginFile, m.gwAnon)
+	}
+	if dur < 0.75 {
+		b.printf("Why (2) falls short (%.2f× of the 0.75× target). mysqlslap inserts one row per statement and nothing else. An\n"+
+			"acknowledged report is an HTTP request with a token check in project-api, a gRPC round trip, a group-committed\n"+
+			"transaction holding the report, its two task rows and its audit row (with the trial's hash-chain head), and then two\n"+
+			"follow-up tasks, each an RPC that writes its own rows and audit rows (ai-gateway's assessment, pdf-rpc's summary)\n"+
+			"plus their task-state updates, all on the same 2 cores as wrk. During the last round: %s; %.2f cores on the\n"+
+			"follow-up tasks alone. Later rounds also carry the follow-up work owed for the reports of the rounds before\n"+
+			"(acknowledged/s by round: %s). Every acknowledgement is still a commit.\n\n", dur/0.75, m.durableCPU, m.followUpCores,
+			fmtList(m.durableRate, "%.0f"))
+	}
+}
+
+func fmtList(v []float64, format string) string {
+	parts := make([]string, len(v))
+	for i, x := range v {
+		parts[i] = fmt.Sprintf(format, x)
+	}
+	return strings.Join(parts, ", ")
 }
