@@ -163,7 +163,7 @@ func List(ctx context.Context, db sqlx.SqlConn, f Filter) ([]Row, error) {
 		add("entity_id = ?", f.EntityID)
 	}
 	if strings.HasSuffix(f.Action, ".") {
-		add("action LIKE ?", strings.ReplaceAll(f.Action, "_", `\_`)+"%")
+		add("action LIKE ?", likeEscaper.Replace(f.Action)+"%")
 	} else if f.Action != "" {
 		add("action = ?", f.Action)
 	}
@@ -185,6 +185,9 @@ func List(ctx context.Context, db sqlx.SqlConn, f Filter) ([]Row, error) {
 		fmt.Sprintf(" ORDER BY id DESC LIMIT %d", limit), args...)
 	return rows, err
 }
+
+// likeEscaper makes a prefix literal in a LIKE pattern (MariaDB's default escape character is the backslash).
+var likeEscaper = strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`)
 
 // Verification is the outcome of checking one trial's chain in one database.
 type Verification struct {

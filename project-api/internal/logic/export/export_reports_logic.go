@@ -173,7 +173,8 @@ func (l *ExportReportsLogic) Stream(w io.Writer) error {
 		outcome = "failed"
 		l.Errorf("export %s of trial %s failed after %d reports: %v", l.info.Format, l.info.ProjectID, n, err)
 	}
-	auditlog.Event(l.ctx, l.svcCtx.DB, audit.Entry{Action: "export." + l.info.Format, EntityType: "project",
+	// recorded even when the client went away midway (its request context is cancelled by then)
+	auditlog.Event(context.WithoutCancel(l.ctx), l.svcCtx.DB, audit.Entry{Action: "export." + l.info.Format, EntityType: "project",
 		EntityID: l.info.ProjectID, ProjectID: l.info.ProjectID, Changes: map[string][2]any{
 			"variant": {nil, l.info.Variant}, "reports": {nil, n}, "sha256": {nil, hex.EncodeToString(h.Sum(nil))},
 			"outcome": {nil, outcome}, "file": {nil, l.info.FileName}}})
