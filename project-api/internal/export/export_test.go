@@ -172,8 +172,19 @@ func TestODMValidatesAgainstTheSchema(t *testing.T) {
 				!strings.Contains(s, `<LocationRef LocationOID="L.A1">`) || !strings.Contains(s, "<DateTimeStamp>2026-12-05T00:00:12.345678Z")) {
 				t.Errorf("transactional file lacks the correction's audit record:\n%s", s)
 			}
-			if kind == ODMSnapshot && (strings.Contains(s, "AuditRecord") || !strings.Contains(s, `Value="LA6570-1"`) || strings.Contains(s, `Value="LA6568-5"`)) {
-				t.Errorf("snapshot must hold the current answers only:\n%s", s)
+			clinical := s[strings.Index(s, "<ClinicalData"):]
+			if kind == ODMSnapshot && (strings.Contains(clinical, "AuditRecord") || !strings.Contains(clinical, `Value="LA6570-1"`) ||
+				strings.Contains(clinical, `Value="LA6568-5"`)) {
+				t.Errorf("snapshot must hold the current answers only:\n%s", clinical)
+			}
+			// the metadata the data refers to: the question, its code list, the form
+			for _, want := range []string{`<ItemDef OID="I.44250-9" Name="44250-9" DataType="text"><Question><TranslatedText>Little interest`,
+				`<CodeList OID="CL.44250-9"`, `<CodeListItem CodedValue="LA6570-1"><Decode><TranslatedText>More than half the days`,
+				`<FormDef OID="F.phq-9.1.0.0"`, `<ItemDef OID="I.has-photo" Name="has-photo" DataType="boolean">`,
+				`MetaDataVersionOID="MDV.epro.1"`} {
+				if !strings.Contains(s, want) {
+					t.Errorf("%s %s lacks %s", kind, variant, want)
+				}
 			}
 		}
 	}

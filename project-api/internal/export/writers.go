@@ -120,7 +120,8 @@ type odmWriter struct {
 	subject string // the open SubjectData
 }
 
-// NewODM writes a CDISC ODM 1.3.2 ClinicalData file: a SubjectData per subject, a StudyEventData per report
+// NewODM writes a CDISC ODM 1.3.2 file: the Study with its MetaDataVersion (forms, items with their questions and
+// code lists, from the trial's questionnaires), then ClinicalData: a SubjectData per subject, a StudyEventData per report
 // (repeat key: the report id), its form's items. Snapshot holds each report's current answers; Transactional
 // holds every version as successive transactions, each ItemData with its AuditRecord (UserRef, LocationRef,
 // DateTimeStamp, ReasonForChange on corrections).
@@ -174,7 +175,10 @@ func (o *odmWriter) Begin() error {
 	if err := o.enc.EncodeToken(se); err != nil {
 		return err
 	}
-	return o.open("ClinicalData", "StudyOID", "S."+o.meta.ProjectID, "MetaDataVersionOID", "MDV.epro.1")
+	if err := o.study(); err != nil {
+		return err
+	}
+	return o.open("ClinicalData", "StudyOID", "S."+o.meta.ProjectID, "MetaDataVersionOID", mdvOID)
 }
 
 func formOID(questionnaire string) string {
