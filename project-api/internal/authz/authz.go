@@ -89,3 +89,17 @@ func PlatformAdmin(ctx context.Context) (context.Context, authn.Principal, error
 	a.UserID, a.Role = p.UserID, "PLATFORM_ADMIN"
 	return actor.With(ctx, a), p, nil
 }
+
+// RecordTarget is the target of an action on one participant's record (a report, a photo) at a site: for a
+// participant caller it names them only when the record is their own, so the table's own-records scope refuses
+// anyone else's.
+func (c Caller) RecordTarget(siteID int64, subjectCode string) access.Target {
+	t := access.Target{SiteID: siteID}
+	if c.Membership.Role == access.Participant {
+		t.ParticipantID = -1
+		if subjectCode == c.SubjectCode {
+			t.ParticipantID = c.ParticipantID
+		}
+	}
+	return t
+}

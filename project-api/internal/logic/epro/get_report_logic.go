@@ -45,13 +45,7 @@ func (l *GetReportLogic) GetReport(req *types.ReportPath) (resp *types.ReportVie
 	if r.ProjectId != req.ID {
 		return nil, errs.NotFound(errs.ReasonReportNotFound, "report not found")
 	}
-	target := access.Target{SiteID: r.SiteId}
-	if c.Membership.Role == access.Participant {
-		target.ParticipantID = -1
-		if r.PatientId == c.SubjectCode {
-			target.ParticipantID = c.ParticipantID
-		}
-	}
+	target := c.RecordTarget(r.SiteId, r.PatientId)
 	d, err := access.Authorize(c.Membership, access.ReportRead, target)
 	if err != nil {
 		return nil, err

@@ -44,13 +44,7 @@ func (l *DownloadAttachmentLogic) DownloadAttachment(req *types.AttachmentPath) 
 	if err != nil {
 		return nil, err
 	}
-	target := access.Target{SiteID: a.SiteId}
-	if c.Membership.Role == access.Participant {
-		target.ParticipantID = -1
-		if a.PatientId == c.SubjectCode {
-			target.ParticipantID = c.ParticipantID
-		}
-	}
+	target := c.RecordTarget(a.SiteId, a.PatientId)
 	d, err := access.Authorize(c.Membership, access.ReportRead, target)
 	if err != nil {
 		return nil, err

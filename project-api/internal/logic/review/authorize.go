@@ -23,13 +23,7 @@ func authorizeOnReport(ctx context.Context, s *svc.ServiceContext, projectID, re
 	if r.ProjectId != projectID {
 		return ctx, errs.NotFound(errs.ReasonReportNotFound, "report not found")
 	}
-	target := access.Target{SiteID: r.SiteId}
-	if c.Membership.Role == access.Participant {
-		target.ParticipantID = -1
-		if r.PatientId == c.SubjectCode {
-			target.ParticipantID = c.ParticipantID
-		}
-	}
+	target := c.RecordTarget(r.SiteId, r.PatientId)
 	d, err := access.Authorize(c.Membership, action, target)
 	if err == nil && d.DeIdentified { // a report's history names the participant and holds free text
 		err = errs.New(errs.KindForbidden, access.ReasonDenied, "role %s sees de-identified data only: use the de-identified export", c.Membership.Role)
