@@ -61,12 +61,8 @@ func sample(t *testing.T) []*Record {
 
 func meta(t *testing.T, variant string) Meta {
 	defs := []string{readDef(t, "phq-9.json"), readDef(t, "wellbeing.json")}
-	cols, err := Columns(defs)
-	if err != nil {
-		t.Fatal(err)
-	}
 	return Meta{ProjectID: "trial-a", Variant: variant, Created: time.Date(2026, 12, 4, 8, 0, 0, 0, time.UTC),
-		FileOID: "EXPORT.trial-a.1", Columns: cols, Questionnaires: defs}
+		FileOID: "EXPORT.trial-a.1", Questionnaires: defs}
 }
 
 func write(t *testing.T, w Writer, recs []*Record) {

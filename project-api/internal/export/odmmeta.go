@@ -10,12 +10,12 @@ import (
 // list per choice question. A short report (the seed's score and notes) is a form of its own.
 const mdvOID = "MDV.epro.1"
 
-type odmItem struct {
+type question struct {
 	LinkID, Text, Type string
 	Options            []struct{ Code, Display string }
 }
 
-type odmForm struct {
+type form struct {
 	OID, Name string
 	Items     []string // linkIds, in questionnaire order
 }
@@ -39,8 +39,10 @@ func odmDataType(fhirType string) string {
 	return "text"
 }
 
-// odmMetadata reads the forms and items of questionnaire definitions (FHIR R4 Questionnaire JSON).
-func odmMetadata(definitions []string) ([]odmForm, []odmItem, error) {
+// questionnaires reads the forms and the answerable items (not groups or display items) of questionnaire
+// definitions (FHIR R4 Questionnaire JSON): a form per definition, each item once (the first definition naming a
+// linkId describes it), in the order the definitions are given. CSV columns and ODM metadata both come from it.
+func questionnaires(definitions []string) ([]form, []question, error) {
 	type def struct {
 		LinkID       string `json:"linkId"`
 		Text         string `json:"text"`
@@ -50,9 +52,9 @@ func odmMetadata(definitions []string) ([]odmForm, []odmItem, error) {
 		} `json:"answerOption"`
 		Item []def `json:"item"`
 	}
-	forms := []odmForm{{OID: formOID(""), Name: "Short report (score and notes)", Items: []string{"SHORT_SCORE", "NOTES"}}}
-	items := []odmItem{{LinkID: "SHORT_SCORE", Text: "Score (0-100)", Type: "integer"}, {LinkID: "NOTES", Text: "Notes", Type: "text"}}
-	seen := map[string]bool{"SHORT_SCORE": true, "NOTES": true}
+	var forms []form
+	var items []question
+	seen := map[string]bool{}
 	for _, raw := range definitions {
 		var q struct {
 			URL, Version, Title string
@@ -61,7 +63,7 @@ func odmMetadata(definitions []string) ([]odmForm, []odmItem, error) {
 		if err := json.Unmarshal([]byte(raw), &q); err != nil {
 			return nil, nil, fmt.Errorf("export: questionnaire definition: %w", err)
 		}
-		f := odmForm{OID: formOID(q.URL + "|" + q.Version), Name: q.Title}
+		f := form{OID: formOID(q.URL + "|" + q.Version), Name: q.Title}
 		if f.Name == "" {
 			f.Name = q.URL
 		}
@@ -72,7 +74,7 @@ func odmMetadata(definitions []string) ([]odmForm, []odmItem, error) {
 					f.Items = append(f.Items, d.LinkID)
 					if !seen[d.LinkID] {
 						seen[d.LinkID] = true
-						it := odmItem{LinkID: d.LinkID, Text: d.Text, Type: d.Type}
+						it := question{LinkID: d.LinkID, Text: d.Text, Type: d.Type}
 						for _, o := range d.AnswerOption {
 							it.Options = append(it.Options, struct{ Code, Display string }{o.ValueCoding.Code, o.ValueCoding.Display})
 						}
@@ -85,6 +87,17 @@ func odmMetadata(definitions []string) ([]odmForm, []odmItem, error) {
 		walk(q.Item)
 		forms = append(forms, f)
 	}
+	return forms, items, nil
+}
+
+// odmMetadata is the trial's questionnaires plus the short report's form (the seed's score and notes).
+func odmMetadata(definitions []string) ([]form, []question, error) {
+	forms, items, err := questionnaires(definitions)
+	if err != nil {
+		return nil, nil, err
+	}
+	forms = append([]form{{OID: formOID(""), Name: "Short report (score and notes)", Items: []string{"SHORT_SCORE", "NOTES"}}}, forms...)
+	items = append([]question{{LinkID: "SHORT_SCORE", Text: "Score (0-100)", Type: "integer"}, {LinkID: "NOTES", Text: "Notes", Type: "text"}}, items...)
 	return forms, items, nil
 }
 

@@ -180,45 +180,6 @@ func Flat(items []Item) map[string]string {
 	return out
 }
 
-// Column is an answerable item of a trial's questionnaires, in questionnaire order.
-type Column struct {
-	LinkID string
-	Text   string
-}
-
-// Columns lists the answerable items (not groups or display items) of questionnaire definitions (FHIR R4
-// Questionnaire JSON), each linkId once, in the order the definitions are given.
-func Columns(definitions []string) ([]Column, error) {
-	type def struct {
-		LinkID string `json:"linkId"`
-		Text   string `json:"text"`
-		Type   string `json:"type"`
-		Item   []def  `json:"item"`
-	}
-	seen := map[string]bool{}
-	var out []Column
-	var walk func([]def)
-	walk = func(ds []def) {
-		for _, d := range ds {
-			if d.Type != "group" && d.Type != "display" && d.LinkID != "" && !seen[d.LinkID] {
-				seen[d.LinkID] = true
-				out = append(out, Column{LinkID: d.LinkID, Text: d.Text})
-			}
-			walk(d.Item)
-		}
-	}
-	for _, raw := range definitions {
-		var q struct {
-			Item []def `json:"item"`
-		}
-		if err := json.Unmarshal([]byte(raw), &q); err != nil {
-			return nil, fmt.Errorf("export: questionnaire definition: %w", err)
-		}
-		walk(q.Item)
-	}
-	return out, nil
-}
-
 // changed compares two versions' flat answers: linkId → transaction (Insert, Update, Remove), sorted.
 func changed(prev, cur map[string]string) []string {
 	var keys []string

@@ -26,8 +26,14 @@ type Meta struct {
 	Variant        string
 	Created        time.Time
 	FileOID        string
-	Columns        []Column // CSV item columns
-	Questionnaires []string // FHIR: the trial's questionnaire definitions (FHIR R4 Questionnaire JSON)
+	Questionnaires []string // the trial's questionnaire definitions (FHIR R4 Questionnaire JSON): CSV columns, ODM metadata, FHIR resources
+}
+
+// Check reports a questionnaire definition the writers could not read, so the caller can refuse the export
+// before its first byte is sent.
+func (m Meta) Check() error {
+	_, _, err := questionnaires(m.Questionnaires)
+	return err
 }
 
 // ---- CSV ----------------------------------------------------------------------------------------------
@@ -35,6 +41,7 @@ type Meta struct {
 type csvWriter struct {
 	w    *csv.Writer
 	meta Meta
+	cols []string // the questionnaires' item linkIds, one column each
 }
 
 // NewCSV writes one row per report: keys, times, the current scores, then one column per questionnaire item.
@@ -48,10 +55,14 @@ func (c *csvWriter) Begin() error {
 	if c.full() {
 		head = append(head, "notes")
 	}
-	for _, col := range c.meta.Columns {
-		head = append(head, col.LinkID)
+	_, items, err := questionnaires(c.meta.Questionnaires)
+	if err != nil {
+		return err
 	}
-	return c.w.Write(head)
+	for _, it := range items {
+		c.cols = append(c.cols, it.LinkID)
+	}
+	return c.w.Write(append(head, c.cols...))
 }
 
 func (c *csvWriter) Write(r *Record) error {
@@ -74,8 +85,8 @@ func (c *csvWriter) Write(r *Record) error {
 		row = append(row, r.Notes)
 	}
 	answers := Flat(r.Current().Items)
-	for _, col := range c.meta.Columns {
-		row = append(row, answers[col.LinkID])
+	for _, col := range c.cols {
+		row = append(row, answers[col])
 	}
 	for i := range row {
 		row[i] = cell(row[i])

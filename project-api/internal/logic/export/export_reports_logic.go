@@ -122,13 +122,12 @@ func (l *ExportReportsLogic) ExportReports(req *types.ExportReq) (resp *types.Ex
 			defs = append(defs, q.Definition)
 		}
 	}
-	cols, err := export.Columns(defs)
-	if err != nil {
+	now := time.Now().UTC()
+	l.meta = export.Meta{ProjectID: req.ID, ProjectName: p.Name, Variant: variant, Created: now,
+		Questionnaires: defs, FileOID: fmt.Sprintf("EPRO.%s.%s", req.ID, now.Format("20060102T150405Z"))}
+	if err := l.meta.Check(); err != nil {
 		return nil, err
 	}
-	now := time.Now().UTC()
-	l.meta = export.Meta{ProjectID: req.ID, ProjectName: p.Name, Variant: variant, Created: now, Columns: cols,
-		Questionnaires: defs, FileOID: fmt.Sprintf("EPRO.%s.%s", req.ID, now.Format("20060102T150405Z"))}
 	if variant == export.VariantDeidentified {
 		l.deid = export.NewDeidentifier([]byte(l.svcCtx.Config.ExportKey), req.ID)
 	}
