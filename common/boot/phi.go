@@ -2,16 +2,14 @@ package boot
 
 import (
 	"database/sql"
-	"database/sql/driver"
 	"errors"
-	"io"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/go-sql-driver/mysql"
 
 	"github.com/openepro/epro/common/dbx"
+	"github.com/openepro/epro/common/errx"
 	"github.com/zeromicro/go-zero/core/stores/sqlx"
 	"github.com/zeromicro/go-zero/zrpc"
 	"google.golang.org/grpc"
@@ -59,8 +57,7 @@ func breakerNeutral(err error) bool {
 	case errors.As(err, &me):
 		return me.Number == 1062
 	}
-	return errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) ||
-		errors.Is(err, driver.ErrBadConn) || errors.Is(err, mysql.ErrInvalidConn) || errors.Is(err, io.ErrUnexpectedEOF)
+	return errx.ConnectionLost(err)
 }
 
 // NoClientContentLogs stops go-zero's client interceptors from logging request and reply bodies of the methods

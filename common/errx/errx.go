@@ -114,15 +114,20 @@ func ToStatus(err error) *status.Status {
 	return status.New(codes.Internal, msgInternal)
 }
 
+// ConnectionLost reports a database connection refused or dropped: the server is down or restarting and says so
+// at once (no timeout was waited for).
+func ConnectionLost(err error) bool {
+	return errors.Is(err, driver.ErrBadConn) || errors.Is(err, mysql.ErrInvalidConn) ||
+		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, io.ErrUnexpectedEOF)
+}
+
 // storeUnavailable reports a database that cannot be reached (refused, reset, timed out, shutting down): the
 // caller may retry, and a client gets a fast 503, not a 500.
 func storeUnavailable(err error) bool {
 	var netErr *net.OpError
 	var myErr *mysql.MySQLError
 	switch {
-	case errors.Is(err, driver.ErrBadConn), errors.Is(err, mysql.ErrInvalidConn),
-		errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET), errors.Is(err, io.ErrUnexpectedEOF),
-		errors.As(err, &netErr):
+	case ConnectionLost(err), errors.As(err, &netErr):
 		return true
 	case errors.As(err, &myErr):
 		// 1040 too many connections, 1053 server shutdown in progress, 1927 connection killed
