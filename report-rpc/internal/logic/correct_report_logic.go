@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/openepro/epro/common/auditchain"
@@ -93,9 +92,6 @@ func (l *CorrectReportLogic) CorrectReport(in *report.CorrectReportRequest) (*re
 		out.Alerts = append(out.Alerts, toAlert(a))
 	}
 	for path, c := range changes {
-		if path == "version" || strings.HasPrefix(path, "score.") {
-			continue
-		}
 		out.Changes[path] = fmt.Sprintf("%s → %s", jsonOrNone(c[0]), jsonOrNone(c[1]))
 	}
 	return out, nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 	"time"
 
@@ -108,7 +109,7 @@ func (s *Store) Correct(ctx context.Context, c Correction) error {
 				}
 			}
 		}
-		changes := c.Changes
+		changes := maps.Clone(c.Changes) // the caller's map stays the answers' diff
 		changes["version"] = [2]any{c.Version - 1, c.Version}
 		for _, sc := range c.Scores {
 			changes["score."+sc.Instrument] = [2]any{nil, fmt.Sprintf("%d %s (%s %s)", sc.Total, sc.Band, sc.RuleSet.ID, sc.RuleSet.Version)}
